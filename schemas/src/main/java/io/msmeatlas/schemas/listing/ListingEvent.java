@@ -1,0 +1,8 @@
+package io.msmeatlas.schemas.listing;
+
+/** Every event of the Listing aggregate; sealed so that projections' switches stay exhaustive. */
+public sealed interface ListingEvent
+        permits ListingDrafted, ListingUpdated, ListingPublished, ListingWithdrawn {
+
+    String listingId();
+}
