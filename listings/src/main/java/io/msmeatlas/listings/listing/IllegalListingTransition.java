@@ -1,0 +1,16 @@
+package io.msmeatlas.listings.listing;
+
+/** A command that the listing's current status does not allow; the client gets 409 and the status. */
+class IllegalListingTransition extends RuntimeException {
+
+    private final ListingStatus currentStatus;
+
+    IllegalListingTransition(String action, ListingStatus currentStatus) {
+        super("Cannot " + action + " a listing that is " + currentStatus + ".");
+        this.currentStatus = currentStatus;
+    }
+
+    ListingStatus currentStatus() {
+        return currentStatus;
+    }
+}

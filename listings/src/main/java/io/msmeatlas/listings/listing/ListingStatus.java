@@ -1,0 +1,5 @@
+package io.msmeatlas.listings.listing;
+
+enum ListingStatus {
+    DRAFT, PUBLISHED, WITHDRAWN
+}

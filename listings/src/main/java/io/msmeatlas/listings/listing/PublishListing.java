@@ -1,0 +1,6 @@
+package io.msmeatlas.listings.listing;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+record PublishListing(@TargetAggregateIdentifier String listingId) {
+}

@@ -1,0 +1,321 @@
+package io.msmeatlas.listings.outbox;
+
+import io.msmeatlas.schemas.EventContract;
+import io.msmeatlas.schemas.EventContracts;
+import io.msmeatlas.schemas.EventEnvelope;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Drains the outbox to Kafka in id order, one relay at a time (a PostgreSQL advisory lock), and
+ * deletes exactly the rows Kafka acknowledged.
+ *
+ * <p>It selects rows by presence in the table, never by "id greater than the last one seen", so a
+ * row from a transaction that commits late (after rows with higher ids were published) is still
+ * published: the sequence-gap trap of high-water-mark relays. Per-aggregate order holds because a
+ * listing's next event can only be appended after its previous one committed, so it has a higher
+ * id, and the idempotent producer keeps a partition's records in send order. After a failure the
+ * unacknowledged rows are sent again: Kafka may then hold a duplicate, which consumers drop by event
+ * id; it never holds a gap.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Advisory lock key: the ASCII of "outbox" as a number; only one relay drains at a time. */
+    private static final long LOCK_KEY = 0x6f7574626f78L;
+    private static final String SOURCE = "/msmeatlas/listings";
+    private static final String SELECT = """
+            select id, event_id, aggregate_id, aggregate_sequence, ce_type, occurred_at, correlation_id, payload
+              from event_outbox order by id limit ?""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Supplier<Producer<String, byte[]>> producers;
+    private final Supplier<Admin> admins;
+    private final OutboxProperties properties;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicReference<Instant> lastPublished = new AtomicReference<>();
+    private final AtomicReference<String> lastError = new AtomicReference<>();
+    private final Counter published;
+    private final Counter failures;
+
+    private volatile boolean running;
+    private CountDownLatch stopped = new CountDownLatch(1);
+    private Thread thread;
+    private Producer<String, byte[]> producer;
+
+    OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, Supplier<Producer<String, byte[]>> producers,
+            Supplier<Admin> admins, OutboxProperties properties, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.producers = producers;
+        this.admins = admins;
+        this.properties = properties;
+        this.published = Counter.builder("outbox.published").description("Events acknowledged by Kafka")
+                .register(meters);
+        this.failures = Counter.builder("outbox.relay.failures").description("Failed relay attempts")
+                .register(meters);
+        Gauge.builder("outbox.pending", this, relay -> relay.pending())
+                .description("Events stored but not yet acknowledged by Kafka").register(meters);
+        Gauge.builder("outbox.oldest.age.seconds", this, relay -> relay.oldestAgeSeconds())
+                .description("Age of the oldest unpublished event").register(meters);
+    }
+
+    /** Called after a commit that added rows. */
+    public void wake() {
+        wakeUp.release();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        stopped = new CountDownLatch(1);
+        thread = new Thread(this::run, "outbox-relay");
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        stopped.countDown();
+        wakeUp.release();
+        try {
+            thread.join(Duration.ofSeconds(15).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    long pending() {
+        Long count = jdbc.queryForObject("select count(*) from event_outbox", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    double oldestAgeSeconds() {
+        Instant oldest = jdbc.queryForObject("select min(occurred_at) from event_outbox", Instant.class);
+        return oldest == null ? 0 : Duration.between(oldest, Instant.now()).toMillis() / 1000.0;
+    }
+
+    Optional<Instant> lastPublished() {
+        return Optional.ofNullable(lastPublished.get());
+    }
+
+    Optional<String> lastError() {
+        return Optional.ofNullable(lastError.get());
+    }
+
+    private void run() {
+        int failuresInARow = 0;
+        try {
+            while (running) {
+                try {
+                    int sent = drainOnce();
+                    if (failuresInARow > 0) {
+                        log.info("Outbox relay reconnected to Kafka after {} failed attempts", failuresInARow);
+                    }
+                    failuresInARow = 0;
+                    lastError.set(null);
+                    if (sent < properties.batchSize()) {
+                        awaitWork(properties.pollInterval());
+                    }
+                } catch (RuntimeException e) {
+                    failuresInARow++;
+                    failures.increment();
+                    lastError.set(e.getClass().getSimpleName() + ": " + e.getMessage());
+                    if (failuresInARow == 1) {
+                        log.warn("Outbox relay cannot publish; events stay in the outbox and are retried: {}",
+                                e.toString());
+                    }
+                    closeProducer();
+                    backOff(failuresInARow);
+                }
+            }
+        } finally {
+            closeProducer();
+        }
+    }
+
+    /** One batch: publish it and delete what Kafka acknowledged. Returns the number published. */
+    int drainOnce() {
+        Producer<String, byte[]> kafka = producer();
+        Result result = transaction.execute(status -> {
+            Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
+            if (!Boolean.TRUE.equals(locked)) {
+                return new Result(0, null);
+            }
+            List<OutboxRow> rows = jdbc.query(SELECT, OutboxRelay::row, properties.batchSize());
+            return publish(kafka, rows);
+        });
+        if (result.failure() != null) {
+            throw result.failure();
+        }
+        return result.acknowledged();
+    }
+
+    private Result publish(Producer<String, byte[]> kafka, List<OutboxRow> rows) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+        RuntimeException failure = null;
+        try {
+            for (OutboxRow row : rows) {
+                sends.add(kafka.send(record(row)));
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        kafka.flush();
+        List<Long> acknowledged = new ArrayList<>(sends.size());
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get();
+                acknowledged.add(rows.get(i).id());
+            } catch (ExecutionException e) {
+                failure = new IllegalStateException("Kafka did not acknowledge event " + rows.get(i).eventId(),
+                        e.getCause());
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IllegalStateException("Interrupted while publishing", e);
+                break;
+            }
+        }
+        if (!acknowledged.isEmpty()) {
+            // Exactly these ids: a lower id committed meanwhile is not deleted unpublished.
+            jdbc.update("delete from event_outbox where id = any(?)",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", acknowledged.toArray())));
+            published.increment(acknowledged.size());
+            lastPublished.set(Instant.now());
+        }
+        return new Result(acknowledged.size(), failure);
+    }
+
+    private ProducerRecord<String, byte[]> record(OutboxRow row) {
+        EventContract contract = EventContracts.forCeType(row.ceType())
+                .orElseThrow(() -> new IllegalStateException("Unknown event type in outbox: " + row.ceType()));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.topic(), null,
+                row.occurredAt().toEpochMilli(), row.aggregateId(), row.payload());
+        EventEnvelope.of(row.eventId(), SOURCE, contract, row.aggregateId(), row.occurredAt(),
+                row.aggregateSequence(), row.correlationId()).writeTo(record.headers());
+        return record;
+    }
+
+    private Producer<String, byte[]> producer() {
+        if (producer == null) {
+            ensureTopic();
+            producer = producers.get();
+        }
+        return producer;
+    }
+
+    private void ensureTopic() {
+        NewTopic topic = new NewTopic(properties.topic(), Optional.of(properties.partitions()),
+                properties.replicationFactor() < 0 ? Optional.empty() : Optional.of(properties.replicationFactor()));
+        try (Admin admin = admins.get()) {
+            admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Cannot create topic " + properties.topic(), e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topic", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer while creating topic " + properties.topic(), e);
+        }
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(1));
+            } catch (RuntimeException e) {
+                log.debug("Closing the producer failed", e);
+            }
+            producer = null;
+        }
+    }
+
+    private void awaitWork(Duration timeout) {
+        try {
+            if (wakeUp.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                wakeUp.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Waits only for stop, not for new commits: a commit must not hammer an unreachable broker. */
+    private void backOff(int failuresInARow) {
+        long millis = Math.min(properties.maxBackoff().toMillis(), 100L << Math.min(failuresInARow, 10));
+        try {
+            stopped.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static OutboxRow row(ResultSet rs, int rowNum) throws SQLException {
+        return new OutboxRow(rs.getLong("id"), rs.getString("event_id"), rs.getString("aggregate_id"),
+                rs.getLong("aggregate_sequence"), rs.getString("ce_type"),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getString("correlation_id"), rs.getBytes("payload"));
+    }
+
+    private record OutboxRow(long id, String eventId, String aggregateId, long aggregateSequence, String ceType,
+            Instant occurredAt, String correlationId, byte[] payload) {
+    }
+
+    private record Result(int acknowledged, RuntimeException failure) {
+    }
+
+    static Map<String, Object> producerOverrides() {
+        return Map.of(
+                "acks", "all",
+                "enable.idempotence", "true",
+                "max.in.flight.requests.per.connection", "5",
+                "linger.ms", "2",
+                // Fail fast enough to release the advisory lock and back off while Kafka is down.
+                "max.block.ms", "5000",
+                "request.timeout.ms", "5000",
+                "delivery.timeout.ms", "15000");
+    }
+}
