@@ -1,6 +1,7 @@
 package io.msmeatlas.listings.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -8,14 +9,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
@@ -31,27 +33,53 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(OutboxProperties.class)
 class OutboxConfiguration {
 
+    /** The tables of V1__event_store_and_outbox.sql, in PostgreSQL's snake case. */
+    private static final EventSchema EVENT_SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .timestampColumn("time_stamp")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
     @Bean
     EventOutbox eventOutbox(JdbcTemplate jdbc) {
         return new EventOutbox(jdbc);
     }
 
-    /** Replaces Axon's JDBC engine from auto-configuration with the same settings plus the outbox. */
+    /**
+     * Axon's JDBC auto-configuration waits for Boot 3's DataSource auto-configuration class, which
+     * Boot 4 renamed, so it never applies: the engine and the transaction manager are wired here.
+     * Without a Spring-backed transaction manager Axon would fall back to no transactions at all,
+     * and the event and its outbox row would no longer commit together.
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-            PersistenceExceptionResolver persistenceExceptionResolver,
             @Qualifier("eventSerializer") Serializer eventSerializer, Configuration configuration,
-            ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema eventSchema,
-            EventOutbox outbox, @Lazy OutboxRelay relay) {
+            DataSource dataSource, TransactionManager transactionManager, EventOutbox outbox,
+            @Lazy OutboxRelay relay) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .persistenceExceptionResolver(OutboxConfiguration::isUniqueViolation)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(connectionProvider)
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
+                        new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager)
-                .schema(eventSchema);
+                .schema(EVENT_SCHEMA);
         return new OutboxingEventStorageEngine(builder, transactionManager, outbox, relay::wake);
     }
 
@@ -66,6 +94,23 @@ class OutboxConfiguration {
         return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager),
                 () -> new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer()),
                 () -> Admin.create(adminConfig), properties, meters);
+    }
+
+    /**
+     * A unique-key violation on (aggregate, sequence) means another command appended first: Axon turns
+     * it into a concurrency conflict. Axon's JDBC resolver only recognises JPA's exception type.
+     */
+    static boolean isUniqueViolation(Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+            if (cause instanceof java.sql.BatchUpdateException batch && batch.getNextException() != null
+                    && "23505".equals(batch.getNextException().getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Kafka being away does not stop commands, so it never makes this service DOWN; it shows here. */
