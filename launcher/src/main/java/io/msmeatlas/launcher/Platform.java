@@ -1,0 +1,145 @@
+package io.msmeatlas.launcher;
+
+import io.msmeatlas.infra.EmbeddedKafka;
+import io.msmeatlas.infra.EmbeddedPostgresServer;
+import io.msmeatlas.infra.EmbeddedRedisServer;
+import io.msmeatlas.infra.Ports;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * The whole platform on one machine: Kafka, PostgreSQL and Redis embedded in this JVM (their data
+ * under the data directory), and every service in a JVM of its own, started in parallel.
+ */
+final class Platform implements AutoCloseable {
+
+    private final PlatformConfig config;
+    private final Consumer<String> out;
+    private final EmbeddedPostgresServer postgres;
+    private final EmbeddedKafka kafka;
+    private final EmbeddedRedisServer redis;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    Platform(PlatformConfig config, Consumer<String> out) {
+        this.config = config;
+        this.out = out;
+        this.postgres = new EmbeddedPostgresServer(config.dataDir().resolve("postgres"), config.postgresPort(),
+                PlatformConfig.DATABASE);
+        this.kafka = new EmbeddedKafka(config.dataDir().resolve("kafka"), config.kafkaPort(),
+                config.kafkaControllerPort());
+        this.redis = new EmbeddedRedisServer(config.redisPort());
+    }
+
+    /** Starts everything or, if any part fails, stops what did start and throws naming the part. */
+    void start() {
+        requirePortsFree();
+        try {
+            startInfrastructure();
+            startServices();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    String gatewayUrl() {
+        return "http://localhost:" + config.gatewayPort();
+    }
+
+    ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+    }
+
+    @Override
+    public void close() {
+        // Edge first, so no new requests arrive while the rest drains.
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop(Duration.ofSeconds(25));
+        }
+        quietly(redis::stop);
+        quietly(kafka::stop);
+        quietly(postgres::stop);
+    }
+
+    private void requirePortsFree() {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(config.kafkaPort(), "Kafka");
+        ports.put(config.kafkaControllerPort(), "Kafka controller");
+        ports.put(config.postgresPort(), "PostgreSQL");
+        ports.put(config.redisPort(), "Redis");
+        for (ServiceSpec spec : specs()) {
+            ports.put(spec.port(), spec.name());
+        }
+        ports.forEach(Ports::requireFree);
+    }
+
+    private void startInfrastructure() {
+        join(CompletableFuture.allOf(
+                CompletableFuture.runAsync(postgres::start),
+                CompletableFuture.runAsync(kafka::start),
+                CompletableFuture.runAsync(redis::start)));
+        out.accept("  Kafka       " + kafka.bootstrapServers() + "   (topics: msme.<context>.events)");
+        out.accept("  PostgreSQL  " + postgres.jdbcUrl() + "   (user postgres, trust auth on loopback)");
+        out.accept("  Redis       redis://localhost:" + redis.port());
+        out.accept("  Data        " + config.dataDir().toAbsolutePath() + "   (logs in " + config.logDir() + ")");
+    }
+
+    private void startServices() {
+        for (ServiceSpec spec : specs()) {
+            services.add(ServiceProcess.start(spec, config));
+        }
+        join(CompletableFuture.allOf(services.stream()
+                .map(service -> CompletableFuture.runAsync(() -> {
+                    service.awaitHealthy(config.readyTimeout());
+                    out.accept("  " + pad(service.name()) + " http://localhost:" + service.port() + "   healthy");
+                }))
+                .toArray(CompletableFuture[]::new)));
+    }
+
+    List<ServiceSpec> specs() {
+        String kafkaServers = "localhost:" + config.kafkaPort();
+        String jdbcUrl = "jdbc:postgresql://localhost:" + config.postgresPort() + "/" + PlatformConfig.DATABASE;
+        return List.of(
+                new ServiceSpec("listings", "listings", config.listingsPort(), Map.of(
+                        "DATABASE_URL", jdbcUrl,
+                        "KAFKA_BOOTSTRAP_SERVERS", kafkaServers)),
+                new ServiceSpec("projections", "projections", config.projectionsPort(), Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", kafkaServers,
+                        "PROJECTIONS_STATE_DIR", config.dataDir().resolve("projections").toAbsolutePath().toString())),
+                new ServiceSpec("command-gateway", "command-gateway", config.gatewayPort(), Map.of(
+                        "LISTINGS_URL", "http://localhost:" + config.listingsPort(),
+                        "PROJECTIONS_URL", "http://localhost:" + config.projectionsPort(),
+                        "REDIS_URL", "redis://localhost:" + config.redisPort())));
+    }
+
+    private static void join(CompletableFuture<Void> all) {
+        try {
+            all.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    private static String pad(String name) {
+        return String.format("%-11s", name);
+    }
+
+    private static void quietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            System.err.println("While stopping: " + e.getMessage());
+        }
+    }
+}
