@@ -33,4 +33,4 @@ if needs_build; then
   ./mvnw -B -q -DskipTests package
 fi
 
-exec java -Xmx256m -jar "$(launcher_jar)" "$@"
+exec java -Xmx512m -jar "$(launcher_jar)" "$@"

@@ -1,0 +1,125 @@
+package io.msmeatlas.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The gateway in front of a slow service and a stopped one, with a short time limit and a small breaker. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "resilience4j.timelimiter.configs.default.timeout-duration=500ms",
+        "resilience4j.circuitbreaker.configs.default.sliding-window-size=2",
+        "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=2",
+        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=30s"})
+@AutoConfigureWebTestClient
+class GatewayResilienceTest {
+
+    static final FakeService listings = FakeService.start("listings");
+    static final FakeService projections = stopped(FakeService.start("projections"));
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("atlas.services.listings", () -> listings.baseUrl().toString());
+        registry.add("atlas.services.projections", () -> projections.baseUrl().toString());
+    }
+
+    @AfterAll
+    static void stopServices() {
+        listings.close();
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    CircuitBreakerRegistry circuitBreakers;
+
+    @BeforeEach
+    void closeCircuitsAndSlowDownListings() {
+        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+        listings.reset();
+        listings.hangOn("/api/msme/enterprises/slow");
+    }
+
+    @Test
+    void a_downstream_slower_than_the_time_limit_gets_504_problem() {
+        client.post().uri("/api/msme/enterprises/slow").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isEqualTo(504)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(504)
+                .jsonPath("$.service").isEqualTo("listings");
+    }
+
+    @Test
+    void repeated_failures_open_the_circuit_and_calls_fail_fast_with_503_and_retry_after() {
+        for (int call = 0; call < 2; call++) {
+            client.post().uri("/api/msme/enterprises/slow").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                    .exchange()
+                    .expectStatus().isEqualTo(504);
+        }
+
+        client.post().uri("/api/msme/enterprises").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "30")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(503)
+                .jsonPath("$.service").isEqualTo("listings");
+        assertThat(listings.received()).extracting(FakeService.Received::pathAndQuery)
+                .containsExactly("/api/msme/enterprises/slow", "/api/msme/enterprises/slow");
+    }
+
+    @Test
+    void a_refused_connection_gets_503_problem() {
+        client.get().uri("/api/msme/enterprises/42").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(503)
+                .jsonPath("$.service").isEqualTo("projections")
+                .jsonPath("$.instance").isEqualTo("/api/msme/enterprises/42")
+                .jsonPath("$.detail").isEqualTo("projections is unreachable (connection refused).");
+    }
+
+    @Test
+    void health_all_is_503_and_names_the_service_that_is_down() {
+        client.get().uri("/health/all").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("DOWN")
+                .jsonPath("$.services['command-gateway'].status").isEqualTo("UP")
+                .jsonPath("$.services.listings.status").isEqualTo("UP")
+                .jsonPath("$.services.projections.status").isEqualTo("DOWN")
+                .jsonPath("$.services.projections.reason").isEqualTo("connection refused");
+    }
+
+    @Test
+    void direct_health_of_an_unreachable_service_is_503_problem() {
+        client.get().uri("/direct/projections/health").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(503)
+                .jsonPath("$.service").isEqualTo("projections");
+    }
+
+    /** A service that was up and has stopped: its port now refuses connections. */
+    private static FakeService stopped(FakeService service) {
+        service.close();
+        return service;
+    }
+}
