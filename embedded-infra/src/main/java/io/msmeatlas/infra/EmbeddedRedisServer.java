@@ -24,6 +24,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .bind("127.0.0.1")
                     .setting("save \"\"")
                     .setting("appendonly no")
+                    .onShutdownForceStop(false)
                     .build();
             server.start();
             redis = server;

@@ -7,6 +7,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ListingsApplication {
 
     public static void main(String[] args) {
+        // No calls home: Axon's update checker would contact AxonIQ from every instance.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
         SpringApplication.run(ListingsApplication.class, args);
     }
 }

@@ -204,6 +204,21 @@ class ListingServiceTest {
     }
 
     @Test
+    void while_postgresql_is_down_a_command_gets_503_with_retry_after_and_works_again_after() {
+        TestStack.postgres().stop();
+        try {
+            ResponseEntity<String> refused = post("/api/msme/listings", DRAFT, Map.of());
+            assertThat(refused.getStatusCode().value()).isEqualTo(503);
+            assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+            assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        } finally {
+            TestStack.postgres().start();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(post("/api/msme/listings", DRAFT, Map.of()).getStatusCode().value()).isEqualTo(201));
+    }
+
+    @Test
     void a_retried_draft_with_the_same_idempotency_key_creates_one_listing() {
         String key = UUID.randomUUID().toString();
         ResponseEntity<String> first = post("/api/msme/listings", DRAFT, Map.of("Idempotency-Key", key));

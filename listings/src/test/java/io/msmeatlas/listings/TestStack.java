@@ -23,6 +23,11 @@ public final class TestStack {
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
     }
 
+    public static synchronized EmbeddedPostgresServer postgres() {
+        start();
+        return postgres;
+    }
+
     public static synchronized EmbeddedKafka kafka() {
         start();
         return kafka;

@@ -113,7 +113,12 @@ public class OutboxRelay implements SmartLifecycle {
         stopped.countDown();
         wakeUp.release();
         try {
-            thread.join(Duration.ofSeconds(15).toMillis());
+            thread.join(Duration.ofSeconds(10).toMillis());
+            if (thread.isAlive()) {
+                // Stuck on an unreachable database or broker: what it did not delete is sent next time.
+                thread.interrupt();
+                thread.join(Duration.ofSeconds(5).toMillis());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
