@@ -3,7 +3,7 @@ package io.msmeatlas.listings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.msmeatlas.listings.outbox.EventOutbox;
+import io.msmeatlas.outbox.EventOutbox;
 import io.msmeatlas.schemas.EventContracts;
 import io.msmeatlas.schemas.EventEnvelope;
 import io.msmeatlas.schemas.EventSchemaValidator;

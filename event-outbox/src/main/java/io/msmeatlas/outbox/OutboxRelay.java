@@ -1,4 +1,4 @@
-package io.msmeatlas.listings.outbox;
+package io.msmeatlas.outbox;
 
 import io.msmeatlas.schemas.EventContract;
 import io.msmeatlas.schemas.EventContracts;
@@ -50,7 +50,6 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** Advisory lock key: the ASCII of "outbox" as a number; only one relay drains at a time. */
     private static final long LOCK_KEY = 0x6f7574626f78L;
-    private static final String SOURCE = "/msmeatlas/listings";
     private static final String SELECT = """
             select id, event_id, aggregate_id, aggregate_sequence, ce_type, occurred_at, correlation_id, payload
               from event_outbox order by id limit ?""";
@@ -236,7 +235,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .orElseThrow(() -> new IllegalStateException("Unknown event type in outbox: " + row.ceType()));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.topic(), null,
                 row.occurredAt().toEpochMilli(), row.aggregateId(), row.payload());
-        EventEnvelope.of(row.eventId(), SOURCE, contract, row.aggregateId(), row.occurredAt(),
+        EventEnvelope.of(row.eventId(), properties.source(), contract, row.aggregateId(), row.occurredAt(),
                 row.aggregateSequence(), row.correlationId()).writeTo(record.headers());
         return record;
     }

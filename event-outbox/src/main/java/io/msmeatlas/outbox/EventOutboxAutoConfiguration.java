@@ -1,4 +1,4 @@
-package io.msmeatlas.listings.outbox;
+package io.msmeatlas.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
@@ -19,6 +19,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -29,9 +30,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+/**
+ * A service that has this module stores its aggregates' events with Axon in PostgreSQL (tables from
+ * {@code classpath:db/event-store}) and publishes each published-contract event to its Kafka topic
+ * ({@code atlas.outbox.topic}) through the transactional outbox.
+ */
+// Before Axon's own, so that its @ConditionalOnMissingBean defaults (a no-op transaction manager!) back off.
+@AutoConfiguration(beforeName = {
+    "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+    "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+    "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
+    "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration"})
 @EnableConfigurationProperties(OutboxProperties.class)
-class OutboxConfiguration {
+public class EventOutboxAutoConfiguration {
 
     /** The tables of V1__event_store_and_outbox.sql, in PostgreSQL's snake case. */
     private static final EventSchema EVENT_SCHEMA = EventSchema.builder()
@@ -73,7 +84,7 @@ class OutboxConfiguration {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(OutboxConfiguration::isUniqueViolation)
+                .persistenceExceptionResolver(EventOutboxAutoConfiguration::isUniqueViolation)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(

@@ -1,4 +1,4 @@
-package io.msmeatlas.listings.outbox;
+package io.msmeatlas.outbox;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;

@@ -1,4 +1,4 @@
-package io.msmeatlas.listings.outbox;
+package io.msmeatlas.outbox;
 
 import io.msmeatlas.schemas.EventContract;
 import io.msmeatlas.schemas.EventContracts;

@@ -1,4 +1,4 @@
-package io.msmeatlas.listings.outbox;
+package io.msmeatlas.outbox;
 
 import java.util.List;
 import org.axonframework.common.transaction.TransactionManager;
