@@ -48,8 +48,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    /** Advisory lock key: the ASCII of "outbox" as a number; only one relay drains at a time. */
-    private static final long LOCK_KEY = 0x6f7574626f78L;
     private static final String SELECT = """
             select id, event_id, aggregate_id, aggregate_sequence, ce_type, occurred_at, correlation_id, payload
               from event_outbox order by id limit ?""";
@@ -181,7 +179,9 @@ public class OutboxRelay implements SmartLifecycle {
     int drainOnce() {
         Producer<String, byte[]> kafka = producer();
         Result result = transaction.execute(status -> {
-            Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
+            // One relay per topic drains at a time; keyed by topic so services sharing a database don't wait on each other.
+            Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(hashtextextended(?, 0))",
+                    Boolean.class, "outbox:" + properties.topic());
             if (!Boolean.TRUE.equals(locked)) {
                 return new Result(0, null);
             }

@@ -72,7 +72,13 @@ class ListingServiceTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
+        http = as("seller-1", "SELLER");
+    }
+
+    private RestClient as(String userId, String roles) {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("X-User-Id", userId)
+                .defaultHeader("X-User-Roles", roles)
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
     }
@@ -98,7 +104,7 @@ class ListingServiceTest {
         assertThat(new String(record.value(), StandardCharsets.UTF_8))
                 .contains("\"askingPrice\":\"65000000.00\"")
                 .contains("\"ebitda\":\"9500000.5\"")
-                .contains("\"sellerId\":\"anonymous\"");
+                .contains("\"sellerId\":\"seller-1\"");
     }
 
     @Test
@@ -154,6 +160,35 @@ class ListingServiceTest {
             assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
             assertThat(response.getBody()).doesNotContain("Exception").doesNotContain("at io.");
         }
+    }
+
+    @Test
+    void commands_need_the_gateways_identity_and_the_seller_role() {
+        RestClient anonymous = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+        assertThat(anonymous.post().uri("/api/msme/listings").contentType(MediaType.APPLICATION_JSON).body(DRAFT)
+                .retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(as("buyer-1", "BUYER").post().uri("/api/msme/listings").contentType(MediaType.APPLICATION_JSON)
+                .body(DRAFT).retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    void a_seller_cannot_touch_another_sellers_listing_but_an_admin_can_withdraw_it() {
+        String id = draft();
+        RestClient otherSeller = as("seller-2", "SELLER");
+
+        ResponseEntity<String> publish = otherSeller.post().uri("/api/msme/listings/" + id + "/publish")
+                .retrieve().toEntity(String.class);
+        ResponseEntity<String> update = otherSeller.patch().uri("/api/msme/listings/" + id)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"title\":\"mine now\"}").retrieve().toEntity(String.class);
+        assertThat(publish.getStatusCode().value()).isEqualTo(403);
+        assertThat(update.getStatusCode().value()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, id)).isEqualTo(1);
+
+        ResponseEntity<String> withdrawn = as("admin-1", "ADMIN").post().uri("/api/msme/listings/" + id + "/withdraw")
+                .retrieve().toEntity(String.class);
+        assertThat(withdrawn.getStatusCode().value()).isEqualTo(200);
     }
 
     @Test

@@ -155,6 +155,8 @@ class ProjectionsApplicationTest {
     private ResponseEntity<String> get(String path) {
         return RestClient.builder()
                 .baseUrl("http://localhost:" + port)
+                .defaultHeader("X-User-Id", "admin-1")
+                .defaultHeader("X-User-Roles", "ADMIN")
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
                 .build()
                 .get().uri(path).retrieve().toEntity(String.class);

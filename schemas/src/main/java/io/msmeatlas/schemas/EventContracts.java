@@ -1,6 +1,7 @@
 package io.msmeatlas.schemas;
 
 import io.msmeatlas.schemas.listing.ListingEvent;
+import io.msmeatlas.schemas.user.UserEvent;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ public final class EventContracts {
 
     static {
         register("listing", ListingEvent.class);
+        register("user", UserEvent.class);
     }
 
     private EventContracts() {

@@ -23,6 +23,7 @@ class Listing {
 
     @AggregateIdentifier
     private String id;
+    private String sellerId;
     private ListingStatus status;
     private ListingDetails details;
     private long version;
@@ -38,6 +39,7 @@ class Listing {
 
     @CommandHandler
     long handle(UpdateListing command) {
+        requireSeller(command.requestedBy());
         if (status == ListingStatus.WITHDRAWN) {
             throw new IllegalListingTransition("update", status);
         }
@@ -50,6 +52,7 @@ class Listing {
 
     @CommandHandler
     long handle(PublishListing command) {
+        requireSeller(command.requestedBy());
         if (status == ListingStatus.WITHDRAWN) {
             throw new IllegalListingTransition("publish", status);
         }
@@ -61,15 +64,25 @@ class Listing {
 
     @CommandHandler
     long handle(WithdrawListing command) {
+        if (!command.byAdmin()) {
+            requireSeller(command.requestedBy());
+        }
         if (status != ListingStatus.WITHDRAWN) {
             apply(new ListingWithdrawn(id, command.reason()));
         }
         return version;
     }
 
+    private void requireSeller(String userId) {
+        if (!sellerId.equals(userId)) {
+            throw new NotListingOwner();
+        }
+    }
+
     @EventSourcingHandler
     void on(ListingDrafted event) {
         id = event.listingId();
+        sellerId = event.sellerId();
         details = event.details();
         status = ListingStatus.DRAFT;
         version++;

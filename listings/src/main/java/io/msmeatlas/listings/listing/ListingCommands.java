@@ -36,12 +36,14 @@ class ListingCommands {
         }
     }
 
-    ListingRequests.Accepted send(String listingId, Object command) {
+    ListingRequests.Accepted send(String listingId, Object command, String userId) {
         try {
-            Long version = gateway.sendAndWait(command, metaData(null));
+            Long version = gateway.sendAndWait(command, metaData(userId));
             return new ListingRequests.Accepted(listingId, version);
         } catch (AggregateNotFoundException e) {
             throw ProblemException.notFound("Listing", listingId);
+        } catch (NotListingOwner e) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
         } catch (IllegalListingTransition e) {
             throw new ProblemException(HttpStatus.CONFLICT, "Illegal transition", e.getMessage(),
                     Map.of("currentStatus", e.currentStatus().name()));

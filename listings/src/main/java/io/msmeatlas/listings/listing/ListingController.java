@@ -1,5 +1,6 @@
 package io.msmeatlas.listings.listing;
 
+import io.msmeatlas.web.Caller;
 import io.msmeatlas.web.ProblemException;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -20,16 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The listing commands. Reads are served by the projections service; the gateway routes GETs there.
- * The caller's identity arrives in {@code X-User-Id}, set by the gateway (never by the client).
+ * Only sellers act on listings, each on their own (the aggregate checks ownership); an admin may
+ * withdraw any listing.
  */
 @RestController
 @RequestMapping("/api/msme/listings")
 class ListingController {
 
-    static final String USER_HEADER = "X-User-Id";
     static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
-    /** Until the gateway authenticates callers, commands are attributed to this placeholder. */
-    static final String ANONYMOUS = "anonymous";
+    static final String SELLER = "SELLER";
+    static final String ADMIN = "ADMIN";
 
     private final ListingCommands commands;
     private final Clock clock;
@@ -40,37 +41,42 @@ class ListingController {
     }
 
     @PostMapping
-    ResponseEntity<ListingRequests.Accepted> draft(@Valid @RequestBody ListingRequests.Draft request,
-            @RequestHeader(name = USER_HEADER, required = false) String userId,
+    ResponseEntity<ListingRequests.Accepted> draft(Caller caller, @Valid @RequestBody ListingRequests.Draft request,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) String idempotencyKey) {
+        caller.requireAnyRole(SELLER);
         requireNotInFuture(request.yearEstablished());
-        String seller = userId == null || userId.isBlank() ? ANONYMOUS : userId;
         String listingId = idempotencyKey == null
                 ? UUID.randomUUID().toString()
-                : ListingIds.forIdempotencyKey(seller, idempotencyKey);
-        ListingRequests.Accepted accepted = commands.draft(new DraftListing(listingId, seller, request.toDetails()));
+                : ListingIds.forIdempotencyKey(caller.userId(), idempotencyKey);
+        ListingRequests.Accepted accepted = commands.draft(
+                new DraftListing(listingId, caller.userId(), request.toDetails()));
         return ResponseEntity.created(URI.create("/api/msme/listings/" + accepted.id())).body(accepted);
     }
 
     @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
-    ListingRequests.Accepted update(@PathVariable String id, @Valid @RequestBody ListingRequests.Update request) {
+    ListingRequests.Accepted update(Caller caller, @PathVariable String id,
+            @Valid @RequestBody ListingRequests.Update request) {
+        caller.requireAnyRole(SELLER);
         if (request.isEmpty()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Nothing to update",
                     "The request names no field to change.");
         }
         requireNotInFuture(request.yearEstablished());
-        return commands.send(id, new UpdateListing(id, request.toChanges()));
+        return commands.send(id, new UpdateListing(id, request.toChanges(), caller.userId()), caller.userId());
     }
 
     @PostMapping("/{id}/publish")
-    ListingRequests.Accepted publish(@PathVariable String id) {
-        return commands.send(id, new PublishListing(id));
+    ListingRequests.Accepted publish(Caller caller, @PathVariable String id) {
+        caller.requireAnyRole(SELLER);
+        return commands.send(id, new PublishListing(id, caller.userId()), caller.userId());
     }
 
     @PostMapping("/{id}/withdraw")
-    ListingRequests.Accepted withdraw(@PathVariable String id,
+    ListingRequests.Accepted withdraw(Caller caller, @PathVariable String id,
             @Valid @RequestBody(required = false) ListingRequests.Withdraw request) {
-        return commands.send(id, new WithdrawListing(id, request == null ? null : request.reason()));
+        caller.requireAnyRole(SELLER, ADMIN);
+        return commands.send(id, new WithdrawListing(id, request == null ? null : request.reason(),
+                caller.userId(), caller.hasRole(ADMIN)), caller.userId());
     }
 
     private void requireNotInFuture(Integer yearEstablished) {

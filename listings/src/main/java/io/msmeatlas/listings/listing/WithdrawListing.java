@@ -2,5 +2,7 @@ package io.msmeatlas.listings.listing;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-record WithdrawListing(@TargetAggregateIdentifier String listingId, String reason) {
+/** {@code byAdmin}: an administrator may take any listing off the market; a seller only their own. */
+record WithdrawListing(@TargetAggregateIdentifier String listingId, String reason, String requestedBy,
+        boolean byAdmin) {
 }

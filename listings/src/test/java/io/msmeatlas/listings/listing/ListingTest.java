@@ -44,7 +44,7 @@ class ListingTest {
                 new BigDecimal("24000000.00"), new BigDecimal("3100000.00"), new BigDecimal("14000000"), "INR",
                 "Three outlets, central kitchen.");
         fixture.given(new ListingDrafted(ID, "seller-1", DETAILS))
-                .when(new UpdateListing(ID, priceOnly("14000000")))
+                .when(new UpdateListing(ID, priceOnly("14000000"), "seller-1"))
                 .expectEvents(new ListingUpdated(ID, after, List.of("askingPrice")))
                 .expectResultMessagePayload(2L);
     }
@@ -52,7 +52,7 @@ class ListingTest {
     @Test
     void an_update_that_changes_nothing_records_nothing() {
         fixture.given(new ListingDrafted(ID, "seller-1", DETAILS))
-                .when(new UpdateListing(ID, priceOnly("15000000")))
+                .when(new UpdateListing(ID, priceOnly("15000000"), "seller-1"))
                 .expectNoEvents()
                 .expectResultMessagePayload(1L);
     }
@@ -60,7 +60,7 @@ class ListingTest {
     @Test
     void publishing_a_draft_makes_it_public() {
         fixture.given(new ListingDrafted(ID, "seller-1", DETAILS))
-                .when(new PublishListing(ID))
+                .when(new PublishListing(ID, "seller-1"))
                 .expectEvents(new ListingPublished(ID))
                 .expectResultMessagePayload(2L);
     }
@@ -68,7 +68,7 @@ class ListingTest {
     @Test
     void publishing_twice_is_a_no_op() {
         fixture.given(new ListingDrafted(ID, "seller-1", DETAILS), new ListingPublished(ID))
-                .when(new PublishListing(ID))
+                .when(new PublishListing(ID, "seller-1"))
                 .expectNoEvents()
                 .expectResultMessagePayload(2L);
     }
@@ -76,7 +76,7 @@ class ListingTest {
     @Test
     void a_withdrawn_listing_cannot_be_published() {
         fixture.given(new ListingDrafted(ID, "seller-1", DETAILS), new ListingWithdrawn(ID, null))
-                .when(new PublishListing(ID))
+                .when(new PublishListing(ID, "seller-1"))
                 .expectNoEvents()
                 .expectException(IllegalListingTransition.class)
                 .expectExceptionMessage("Cannot publish a listing that is WITHDRAWN.");
@@ -85,7 +85,7 @@ class ListingTest {
     @Test
     void a_withdrawn_listing_cannot_be_updated() {
         fixture.given(new ListingDrafted(ID, "seller-1", DETAILS), new ListingWithdrawn(ID, "sold"))
-                .when(new UpdateListing(ID, priceOnly("1")))
+                .when(new UpdateListing(ID, priceOnly("1"), "seller-1"))
                 .expectNoEvents()
                 .expectException(IllegalListingTransition.class);
     }
@@ -93,7 +93,7 @@ class ListingTest {
     @Test
     void withdrawing_a_published_listing_records_the_reason() {
         fixture.given(new ListingDrafted(ID, "seller-1", DETAILS), new ListingPublished(ID))
-                .when(new WithdrawListing(ID, "Sold privately"))
+                .when(new WithdrawListing(ID, "Sold privately", "seller-1", false))
                 .expectEvents(new ListingWithdrawn(ID, "Sold privately"))
                 .expectResultMessagePayload(3L);
     }
@@ -101,14 +101,41 @@ class ListingTest {
     @Test
     void withdrawing_twice_is_a_no_op() {
         fixture.given(new ListingDrafted(ID, "seller-1", DETAILS), new ListingWithdrawn(ID, null))
-                .when(new WithdrawListing(ID, "again"))
+                .when(new WithdrawListing(ID, "again", "seller-1", false))
                 .expectNoEvents();
+    }
+
+    @Test
+    void another_seller_cannot_change_the_listing() {
+        fixture.given(new ListingDrafted(ID, "seller-1", DETAILS))
+                .when(new UpdateListing(ID, priceOnly("1"), "seller-2"))
+                .expectNoEvents()
+                .expectException(NotListingOwner.class);
+    }
+
+    @Test
+    void another_seller_cannot_publish_or_withdraw_the_listing() {
+        fixture.given(new ListingDrafted(ID, "seller-1", DETAILS))
+                .when(new PublishListing(ID, "seller-2"))
+                .expectNoEvents()
+                .expectException(NotListingOwner.class);
+        fixture.given(new ListingDrafted(ID, "seller-1", DETAILS))
+                .when(new WithdrawListing(ID, null, "seller-2", false))
+                .expectNoEvents()
+                .expectException(NotListingOwner.class);
+    }
+
+    @Test
+    void an_admin_may_withdraw_any_listing() {
+        fixture.given(new ListingDrafted(ID, "seller-1", DETAILS), new ListingPublished(ID))
+                .when(new WithdrawListing(ID, "Breaks the rules", "admin-1", true))
+                .expectEvents(new ListingWithdrawn(ID, "Breaks the rules"));
     }
 
     @Test
     void an_empty_update_changes_nothing() {
         fixture.given(new ListingDrafted(ID, "seller-1", DETAILS))
-                .when(new UpdateListing(ID, NO_CHANGES))
+                .when(new UpdateListing(ID, NO_CHANGES, "seller-1"))
                 .expectNoEvents();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -37,6 +38,11 @@ class ListingQuery {
     }
 
     ListingPage search(ListingSearch search) {
+        return search(search, view -> true);
+    }
+
+    /** A page of the listings that match and that {@code visible} lets the caller see. */
+    ListingPage search(ListingSearch search, Predicate<ListingView> visible) {
         // limit + 1 entries: the extra one tells whether there is a next page.
         TreeMap<String, ListingView> smallest = new TreeMap<>(KEY_ORDER);
         ReadOnlyKeyValueStore<String, ListingView> views = store.get();
@@ -44,7 +50,7 @@ class ListingQuery {
                 search.afterId() == null ? views.all() : views.range(search.afterId(), null)) {
             while (entries.hasNext()) {
                 KeyValue<String, ListingView> entry = entries.next();
-                if (entry.key.equals(search.afterId()) || !search.matches(entry.value)) {
+                if (entry.key.equals(search.afterId()) || !search.matches(entry.value) || !visible.test(entry.value)) {
                     continue;
                 }
                 smallest.put(entry.key, entry.value);

@@ -1,5 +1,6 @@
 package io.msmeatlas.projections.listing;
 
+import io.msmeatlas.web.Caller;
 import io.msmeatlas.web.ProblemException;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
@@ -27,22 +28,25 @@ class ListingQueryController {
         this.listings = listings;
     }
 
+    /** A listing that is not published is the seller's business: to anyone else it does not exist. */
     @GetMapping("/{id}")
-    ResponseEntity<ListingView> byId(@PathVariable String id) {
-        ListingView view = listings.byId(id).orElseThrow(() -> ProblemException.notFound("Listing", id));
+    ResponseEntity<ListingView> byId(Caller caller, @PathVariable String id) {
+        ListingView view = listings.byId(id).filter(v -> v.isVisibleTo(caller))
+                .orElseThrow(() -> ProblemException.notFound("Listing", id));
         return ResponseEntity.ok().eTag(Long.toString(view.version())).body(view);
     }
 
     /** Parameters are taken as text so that every client mistake becomes a 400 naming the parameter. */
     @GetMapping
-    ListingPage search(@RequestParam(required = false) String sector,
+    ListingPage search(Caller caller, @RequestParam(required = false) String sector,
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String minPrice,
             @RequestParam(required = false) String maxPrice,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String limit) {
-        return listings.search(ListingSearch.parse(sector, state, status, minPrice, maxPrice, cursor, limit));
+        return listings.search(ListingSearch.parse(sector, state, status, minPrice, maxPrice, cursor, limit),
+                view -> view.isVisibleTo(caller));
     }
 
     /** Kafka Streams is starting, rebalancing or restoring the store: the client should retry. */

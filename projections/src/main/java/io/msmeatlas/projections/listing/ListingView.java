@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import io.msmeatlas.schemas.EventEnvelope;
 import io.msmeatlas.schemas.listing.ListingDetails;
 import io.msmeatlas.schemas.listing.ListingDrafted;
+import io.msmeatlas.web.Caller;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -64,5 +65,10 @@ public record ListingView(
                 d.employees(), d.annualRevenue(), d.ebitda(), d.askingPrice(), d.currency(), d.description(),
                 status, envelope.sequence() + 1, envelope.id(), createdAt, envelope.time(), publishedAt,
                 withdrawnAt);
+    }
+
+    /** Published listings are for every signed-in user; the rest for their seller and administrators. */
+    boolean isVisibleTo(Caller caller) {
+        return status == ListingStatus.PUBLISHED || caller.userId().equals(sellerId) || caller.hasRole("ADMIN");
     }
 }

@@ -5,7 +5,6 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.reset;
 
-import io.msmeatlas.web.ProblemDetailsAdvice;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.NoSuchElementException;
@@ -29,7 +28,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 @WebMvcTest(ListingQueryController.class)
-@Import({ProblemDetailsAdvice.class, ListingQueryControllerTest.StubbedStore.class})
+@Import(ListingQueryControllerTest.StubbedStore.class)
 class ListingQueryControllerTest {
 
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
@@ -50,7 +49,7 @@ class ListingQueryControllerTest {
     void a_listing_is_returned_with_its_version_as_etag_and_money_as_decimal_strings() {
         given(store.views.get("lst-1")).willReturn(view("lst-1", 3));
 
-        MvcTestResult result = mvc.get().uri("/api/msme/listings/lst-1").exchange();
+        MvcTestResult result = mvc.get().uri("/api/msme/listings/lst-1").header("X-User-Id", "buyer-1").header("X-User-Roles", "BUYER").exchange();
 
         assertThat(result).hasStatusOk().hasHeader("ETag", "\"3\"");
         assertThat(result).bodyJson().extractingPath("$.askingPrice").isEqualTo("25000000.00");
@@ -60,7 +59,7 @@ class ListingQueryControllerTest {
 
     @Test
     void an_unknown_listing_is_a_404_problem() {
-        MvcTestResult result = mvc.get().uri("/api/msme/listings/lst-404").exchange();
+        MvcTestResult result = mvc.get().uri("/api/msme/listings/lst-404").header("X-User-Id", "buyer-1").header("X-User-Roles", "BUYER").exchange();
 
         assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Listing not found");
@@ -70,7 +69,7 @@ class ListingQueryControllerTest {
     void a_search_without_parameters_returns_an_empty_first_page_with_a_null_cursor() {
         given(store.views.all()).willReturn(new EmptyIterator());
 
-        MvcTestResult result = mvc.get().uri("/api/msme/listings").exchange();
+        MvcTestResult result = mvc.get().uri("/api/msme/listings").header("X-User-Id", "buyer-1").header("X-User-Roles", "BUYER").exchange();
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyJson().isEqualTo("{\"items\":[],\"nextCursor\":null}");
@@ -88,7 +87,7 @@ class ListingQueryControllerTest {
             "cursor, %%%not-base64"
     })
     void an_invalid_parameter_is_a_400_problem_naming_it(String parameter, String value) {
-        MvcTestResult result = mvc.get().uri("/api/msme/listings").param(parameter, value).exchange();
+        MvcTestResult result = mvc.get().uri("/api/msme/listings").param(parameter, value).header("X-User-Id", "buyer-1").header("X-User-Roles", "BUYER").exchange();
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).bodyJson().extractingPath("$.parameter").isEqualTo(parameter);
@@ -97,7 +96,7 @@ class ListingQueryControllerTest {
     @Test
     void a_minimum_price_above_the_maximum_is_a_400_problem() {
         MvcTestResult result = mvc.get().uri("/api/msme/listings")
-                .param("minPrice", "500").param("maxPrice", "499.99").exchange();
+                .param("minPrice", "500").param("maxPrice", "499.99").header("X-User-Id", "buyer-1").header("X-User-Roles", "BUYER").exchange();
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).bodyJson().extractingPath("$.parameter").isEqualTo("minPrice");
@@ -109,8 +108,8 @@ class ListingQueryControllerTest {
             throw new StreamsRebalancingException("rebalancing");
         };
 
-        MvcTestResult byId = mvc.get().uri("/api/msme/listings/lst-1").exchange();
-        MvcTestResult search = mvc.get().uri("/api/msme/listings").exchange();
+        MvcTestResult byId = mvc.get().uri("/api/msme/listings/lst-1").header("X-User-Id", "buyer-1").header("X-User-Roles", "BUYER").exchange();
+        MvcTestResult search = mvc.get().uri("/api/msme/listings").header("X-User-Id", "buyer-1").header("X-User-Roles", "BUYER").exchange();
 
         for (MvcTestResult result : new MvcTestResult[] {byId, search}) {
             assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE).hasContentTypeCompatibleWith(PROBLEM)
@@ -118,11 +117,36 @@ class ListingQueryControllerTest {
         }
     }
 
+    @Test
+    void a_request_without_the_gateways_identity_is_a_401_problem() {
+        MvcTestResult result = mvc.get().uri("/api/msme/listings/lst-1").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasContentTypeCompatibleWith(PROBLEM);
+    }
+
+    @Test
+    void a_draft_is_visible_to_its_seller_and_to_admins_and_to_nobody_else() {
+        given(store.views.get("lst-1")).willReturn(view("lst-1", 1, ListingStatus.DRAFT));
+
+        assertThat(mvc.get().uri("/api/msme/listings/lst-1").header("X-User-Id", "buyer-1")
+                .header("X-User-Roles", "BUYER").exchange()).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri("/api/msme/listings/lst-1").header("X-User-Id", "seller-2")
+                .header("X-User-Roles", "SELLER").exchange()).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri("/api/msme/listings/lst-1").header("X-User-Id", "seller-1")
+                .header("X-User-Roles", "SELLER").exchange()).hasStatusOk();
+        assertThat(mvc.get().uri("/api/msme/listings/lst-1").header("X-User-Id", "admin-1")
+                .header("X-User-Roles", "ADMIN").exchange()).hasStatusOk();
+    }
+
     private static ListingView view(String id, long version) {
+        return view(id, version, ListingStatus.PUBLISHED);
+    }
+
+    private static ListingView view(String id, long version, ListingStatus status) {
         Instant created = Instant.parse("2026-01-05T10:00:00Z");
         return new ListingView(id, "seller-1", "Pune dye works", "Textiles", "Pune", "Maharashtra", 2009, 42,
                 new BigDecimal("18000000.00"), new BigDecimal("-1.50"), new BigDecimal("25000000.00"), "INR", null,
-                ListingStatus.PUBLISHED, version, id + "-" + (version - 1), created, created.plusSeconds(60),
+                status, version, id + "-" + (version - 1), created, created.plusSeconds(60),
                 created.plusSeconds(60), null);
     }
 

@@ -1,0 +1,58 @@
+package io.msmeatlas.auth.token;
+
+import io.msmeatlas.auth.AuthProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/auth")
+class TokenController {
+
+    private final Sessions sessions;
+    private final int trustedProxyHops;
+
+    TokenController(Sessions sessions, AuthProperties properties) {
+        this.sessions = sessions;
+        this.trustedProxyHops = properties.lockout().trustedProxyHops();
+    }
+
+    @PostMapping("/login")
+    ResponseEntity<TokenRequests.Tokens> login(@Valid @RequestBody TokenRequests.Login request,
+            HttpServletRequest http) {
+        return noStore(sessions.login(request.email(), request.password(), ClientAddress.of(http, trustedProxyHops)));
+    }
+
+    @PostMapping("/refresh")
+    ResponseEntity<TokenRequests.Tokens> refresh(@Valid @RequestBody TokenRequests.Refresh request) {
+        return noStore(sessions.refresh(request.refreshToken()));
+    }
+
+    @PostMapping("/logout")
+    ResponseEntity<Void> logout(@Valid @RequestBody TokenRequests.Refresh request) {
+        sessions.logout(request.refreshToken());
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(LoginLocked.class)
+    ResponseEntity<ProblemDetail> locked(LoginLocked locked) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, locked.getMessage());
+        problem.setTitle("Too many failed logins");
+        problem.setProperty("lockedUntil", locked.lockedUntil().toString());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(locked.retryAfterSeconds())).body(problem);
+    }
+
+    /** Tokens must not be kept by any cache (RFC 6749, section 5.1). */
+    private static ResponseEntity<TokenRequests.Tokens> noStore(TokenRequests.Tokens tokens) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(tokens);
+    }
+}

@@ -1,0 +1,6 @@
+package io.msmeatlas.auth.user;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+record GrantRole(@TargetAggregateIdentifier String userId, Role role) {
+}
