@@ -4,7 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The platform's single edge: routes, request ids, identity headers, health and problem details. */
+/**
+ * The platform's single edge: access tokens, rate limits, routes, request ids, identity headers, health
+ * and problem details.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class GatewayApplication {

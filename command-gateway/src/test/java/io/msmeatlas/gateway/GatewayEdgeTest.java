@@ -6,55 +6,22 @@ import static org.awaitility.Awaitility.await;
 import io.msmeatlas.gateway.identity.IdentityHeadersFilter;
 import io.msmeatlas.gateway.requestid.RequestIdFilter;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The gateway in front of two healthy services: routing, headers, health and errors. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+/** The gateway in front of healthy services, with a valid token: routing, headers, health and errors. */
 @ExtendWith(OutputCaptureExtension.class)
-class GatewayEdgeTest {
-
-    static final FakeService listings = FakeService.start("listings");
-    static final FakeService projections = FakeService.start("projections");
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("atlas.services.listings", () -> listings.baseUrl().toString());
-        registry.add("atlas.services.projections", () -> projections.baseUrl().toString());
-    }
-
-    @AfterAll
-    static void stopServices() {
-        listings.close();
-        projections.close();
-    }
-
-    @Autowired
-    WebTestClient client;
-
-    @BeforeEach
-    void resetServices() {
-        listings.reset();
-        projections.reset();
-    }
+class GatewayEdgeTest extends GatewayTestSupport {
 
     @Test
     void queries_go_to_projections_with_path_and_query_intact() {
-        client.get().uri("/api/msme/enterprises/42?include=udyam").exchange()
+        authorized().get().uri("/api/msme/enterprises/42?include=udyam").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.service").isEqualTo("projections");
 
@@ -65,7 +32,7 @@ class GatewayEdgeTest {
 
     @Test
     void head_requests_are_queries_too() {
-        client.head().uri("/api/msme/enterprises/42").exchange().expectStatus().isOk();
+        authorized().head().uri("/api/msme/enterprises/42").exchange().expectStatus().isOk();
 
         assertThat(projections.lastReceived().method()).isEqualTo("HEAD");
         assertThat(listings.received()).isEmpty();
@@ -73,7 +40,7 @@ class GatewayEdgeTest {
 
     @Test
     void commands_go_to_listings_with_path_and_body_intact() {
-        client.post().uri("/api/msme/enterprises").contentType(MediaType.APPLICATION_JSON)
+        authorized().post().uri("/api/msme/enterprises").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\":\"Asha Textiles\",\"city\":\"Surat\"}").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.service").isEqualTo("listings");
@@ -81,7 +48,7 @@ class GatewayEdgeTest {
         assertThat(listings.lastReceived().pathAndQuery()).isEqualTo("/api/msme/enterprises");
         assertThat(listings.lastReceived().body()).isEqualTo("{\"name\":\"Asha Textiles\",\"city\":\"Surat\"}");
 
-        client.patch().uri("/api/msme/enterprises/42").contentType(MediaType.APPLICATION_JSON)
+        authorized().patch().uri("/api/msme/enterprises/42").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"city\":\"Pune\"}").exchange()
                 .expectStatus().isOk();
         assertThat(listings.lastReceived().method()).isEqualTo("PATCH");
@@ -97,34 +64,39 @@ class GatewayEdgeTest {
                 + "\"errors\":[{\"field\":\"name\",\"message\":\"must not be blank\"}]}";
         listings.answer("/api/msme/enterprises", 422, "application/problem+json", problem);
 
-        client.post().uri("/api/msme/enterprises").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+        authorized().post().uri("/api/msme/enterprises").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isEqualTo(422)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(String.class).isEqualTo(problem);
     }
 
     @Test
-    void clients_cannot_forge_identity_headers() {
-        client.post().uri("/api/msme/enterprises").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+    void identity_headers_sent_by_a_client_never_reach_a_service() {
+        client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .header(IdentityHeadersFilter.USER_ID, "someone-else")
                 .header("x-user-roles", "ADMIN")
                 .exchange()
                 .expectStatus().isOk();
-        client.get().uri("/api/msme/enterprises/42")
-                .header(IdentityHeadersFilter.USER_ID, "someone-else")
-                .header(IdentityHeadersFilter.USER_ROLES, "ADMIN")
-                .exchange()
-                .expectStatus().isOk();
 
-        for (FakeService.Received request : List.of(listings.lastReceived(), projections.lastReceived())) {
-            assertThat(request.headers().containsKey(IdentityHeadersFilter.USER_ID)).isFalse();
-            assertThat(request.headers().containsKey(IdentityHeadersFilter.USER_ROLES)).isFalse();
-        }
+        assertThat(auth.lastReceived().headers().containsKey(IdentityHeadersFilter.USER_ID)).isFalse();
+        assertThat(auth.lastReceived().headers().containsKey(IdentityHeadersFilter.USER_ROLES)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/api/valuation/enterprises/42,valuation", "/api/matchmaking/matches,matching",
+            "/api/notification/inbox,notifications"})
+    void services_not_running_yet_get_503_problem_from_their_own_breaker(String path, String service) {
+        authorized().get().uri(path).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.service").isEqualTo(service)
+                .jsonPath("$.instance").isEqualTo(path);
     }
 
     @Test
     void a_valid_request_id_goes_downstream_comes_back_and_is_logged(CapturedOutput output) {
-        client.get().uri("/api/msme/enterprises/42").header(RequestIdFilter.HEADER, "client-id_1.2:3").exchange()
+        authorized().get().uri("/api/msme/enterprises/42").header(RequestIdFilter.HEADER, "client-id_1.2:3").exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(RequestIdFilter.HEADER, "client-id_1.2:3");
 
@@ -137,7 +109,7 @@ class GatewayEdgeTest {
 
     @Test
     void a_missing_request_id_is_generated_and_sent_both_ways() {
-        String returned = client.post().uri("/api/msme/enterprises").contentType(MediaType.APPLICATION_JSON)
+        String returned = authorized().post().uri("/api/msme/enterprises").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}").exchange()
                 .expectStatus().isOk()
                 .returnResult(String.class).getResponseHeaders().getFirst(RequestIdFilter.HEADER);
@@ -148,7 +120,7 @@ class GatewayEdgeTest {
 
     @Test
     void an_unsafe_request_id_is_replaced_by_a_generated_one() {
-        String returned = client.get().uri("/api/msme/enterprises/42")
+        String returned = authorized().get().uri("/api/msme/enterprises/42")
                 .header(RequestIdFilter.HEADER, "<script>alert(1)</script>").exchange()
                 .expectStatus().isOk()
                 .returnResult(String.class).getResponseHeaders().getFirst(RequestIdFilter.HEADER);
@@ -172,6 +144,8 @@ class GatewayEdgeTest {
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.services['command-gateway'].status").isEqualTo("UP")
                 .jsonPath("$.services['command-gateway'].latencyMs").isEqualTo(0)
+                .jsonPath("$.services.auth.status").isEqualTo("UP")
+                .jsonPath("$.services.valuation").doesNotExist()
                 .jsonPath("$.services.listings.status").isEqualTo("UP")
                 .jsonPath("$.services.listings.url").isEqualTo(listings.baseUrl().toString())
                 .jsonPath("$.services.listings.latencyMs").isNumber()
@@ -218,7 +192,7 @@ class GatewayEdgeTest {
 
     @Test
     void an_unknown_path_is_404_problem_with_a_request_id() {
-        client.get().uri("/no/such/thing").exchange()
+        authorized().get().uri("/no/such/thing").exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().exists(RequestIdFilter.HEADER)
@@ -229,14 +203,14 @@ class GatewayEdgeTest {
 
     @Test
     void a_wrong_method_on_a_gateway_endpoint_is_405_problem() {
-        client.post().uri("/health").exchange()
+        authorized().post().uri("/health").exchange()
                 .expectStatus().isEqualTo(405)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(405);
     }
 
     @Test
-    void actuator_exposes_health_and_circuit_breaker_metrics() {
+    void actuator_exposes_health_circuit_breaker_and_rate_limit_metrics() {
         client.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
@@ -246,6 +220,7 @@ class GatewayEdgeTest {
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
                         .contains("resilience4j_circuitbreaker_state{")
                         .contains("name=\"listings\"")
-                        .contains("name=\"projections\""));
+                        .contains("name=\"projections\"")
+                        .contains("gateway_ratelimit_distributed", "gateway_ratelimit_fallback_total"));
     }
 }

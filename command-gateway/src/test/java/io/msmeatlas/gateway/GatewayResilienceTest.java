@@ -25,21 +25,30 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 class GatewayResilienceTest {
 
+    static final FakeService auth = FakeService.start("auth");
     static final FakeService listings = FakeService.start("listings");
     static final FakeService projections = stopped(FakeService.start("projections"));
+    static final FakeJwks jwks = FakeJwks.shared();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        registry.add("atlas.services.auth", () -> auth.baseUrl().toString());
         registry.add("atlas.services.listings", () -> listings.baseUrl().toString());
         registry.add("atlas.services.projections", () -> projections.baseUrl().toString());
+        registry.add("atlas.auth.jwks-uri", () -> jwks.uri().toString());
+        // Not about rate limits: the test client (loopback) is never limited and Redis is never asked.
+        registry.add("atlas.rate-limit.exempt-cidrs", () -> "127.0.0.0/8,::1/128");
     }
 
     @AfterAll
     static void stopServices() {
+        auth.close();
         listings.close();
     }
 
     @Autowired
+    WebTestClient anonymous;
+
     WebTestClient client;
 
     @Autowired
@@ -47,6 +56,9 @@ class GatewayResilienceTest {
 
     @BeforeEach
     void closeCircuitsAndSlowDownListings() {
+        client = anonymous.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + jwks.token("user-42", "SELLER"))
+                .build();
         circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
         listings.reset();
         listings.hangOn("/api/msme/enterprises/slow");

@@ -1,21 +1,14 @@
 package io.msmeatlas.gateway.errors;
 
 import io.msmeatlas.gateway.requestid.RequestIdFilter;
-import java.net.URI;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.codec.HttpMessageWriter;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
@@ -31,21 +24,10 @@ class ProblemResponseExceptionHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponseExceptionHandler.class);
 
-    private final ServerResponse.Context context;
+    private final ProblemResponseWriter writer;
 
-    ProblemResponseExceptionHandler(ServerCodecConfigurer codecs) {
-        List<HttpMessageWriter<?>> writers = codecs.getWriters();
-        this.context = new ServerResponse.Context() {
-            @Override
-            public List<HttpMessageWriter<?>> messageWriters() {
-                return writers;
-            }
-
-            @Override
-            public List<ViewResolver> viewResolvers() {
-                return List.of();
-            }
-        };
+    ProblemResponseExceptionHandler(ProblemResponseWriter writer) {
+        this.writer = writer;
     }
 
     @Override
@@ -64,22 +46,6 @@ class ProblemResponseExceptionHandler implements WebExceptionHandler {
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                     "Something went wrong in the gateway. Quote the X-Request-Id if you contact support.");
         }
-        if (problem.getInstance() == null) {
-            problem.setInstance(instance(exchange));
-        }
-        return ServerResponse.status(problem.getStatus())
-                .headers(h -> h.putAll(headers))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(problem)
-                .flatMap(response -> response.writeTo(exchange, context));
-    }
-
-    private static URI instance(ServerWebExchange exchange) {
-        try {
-            return URI.create(exchange.getRequest().getPath().value());
-        } catch (IllegalArgumentException unparseable) {
-            // Not worth a second error: the problem is complete without it.
-            return null;
-        }
+        return writer.write(exchange, problem, headers);
     }
 }

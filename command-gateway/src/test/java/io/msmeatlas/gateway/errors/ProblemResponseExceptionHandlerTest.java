@@ -17,7 +17,7 @@ import org.springframework.web.server.MethodNotAllowedException;
 class ProblemResponseExceptionHandlerTest {
 
     private final ProblemResponseExceptionHandler handler =
-            new ProblemResponseExceptionHandler(ServerCodecConfigurer.create());
+            new ProblemResponseExceptionHandler(new ProblemResponseWriter(ServerCodecConfigurer.create()));
 
     @Test
     void an_unexpected_error_is_a_500_problem_without_internals() {

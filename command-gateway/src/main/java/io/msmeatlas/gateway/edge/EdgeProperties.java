@@ -1,0 +1,26 @@
+package io.msmeatlas.gateway.edge;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits on what clients may send ({@code atlas.max-request-body}, {@code atlas.cors.allowed-origins});
+ * defaults are in {@code application.yml}.
+ */
+@ConfigurationProperties("atlas")
+public record EdgeProperties(DataSize maxRequestBody, Cors cors) {
+
+    public EdgeProperties {
+        cors = cors == null ? new Cors(List.of()) : cors;
+    }
+
+    /** @param allowedOrigins exact origins (scheme://host[:port]) a browser may call from; empty = none */
+    public record Cors(List<String> allowedOrigins) {
+
+        public Cors {
+            allowedOrigins = allowedOrigins == null ? List.of()
+                    : allowedOrigins.stream().map(String::trim).filter(origin -> !origin.isEmpty()).toList();
+        }
+    }
+}
