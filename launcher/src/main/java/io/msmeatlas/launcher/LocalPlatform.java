@@ -28,6 +28,9 @@ public final class LocalPlatform implements Callable<Integer> {
     @Option(names = "--gateway-port", defaultValue = "${env:GATEWAY_PORT:-3000}")
     int gatewayPort;
 
+    @Option(names = "--auth-port", defaultValue = "${env:AUTH_PORT:-3001}")
+    int authPort;
+
     @Option(names = "--listings-port", defaultValue = "${env:LISTINGS_PORT:-3002}")
     int listingsPort;
 
@@ -52,6 +55,10 @@ public final class LocalPlatform implements Callable<Integer> {
     @Option(names = "--ready-timeout", defaultValue = "180", description = "Seconds to wait for every service to be healthy.")
     long readyTimeoutSeconds;
 
+    @Option(names = "--rate-limit-exempt", defaultValue = "",
+            description = "Client networks the gateway does not rate-limit, e.g. 127.0.0.1/32 for a load generator.")
+    String rateLimitExempt;
+
     @Option(names = "--project-root", defaultValue = ".", description = "Where the service modules' target/ folders are.")
     Path projectRoot;
 
@@ -65,8 +72,8 @@ public final class LocalPlatform implements Callable<Integer> {
         if (fresh) {
             deleteRecursively(dataDir);
         }
-        PlatformConfig config = new PlatformConfig(projectRoot, dataDir, gatewayPort, listingsPort, projectionsPort,
-                kafkaPort, kafkaControllerPort, postgresPort, redisPort, heap, Duration.ofSeconds(readyTimeoutSeconds));
+        PlatformConfig config = new PlatformConfig(projectRoot, dataDir, gatewayPort, authPort, listingsPort, projectionsPort,
+                kafkaPort, kafkaControllerPort, postgresPort, redisPort, heap, Duration.ofSeconds(readyTimeoutSeconds), rateLimitExempt);
         Platform platform = new Platform(config, System.out::println);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

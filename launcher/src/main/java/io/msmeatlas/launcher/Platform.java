@@ -25,6 +25,7 @@ final class Platform implements AutoCloseable {
     private final EmbeddedKafka kafka;
     private final EmbeddedRedisServer redis;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private String adminPassword;
 
     Platform(PlatformConfig config, Consumer<String> out) {
         this.config = config;
@@ -40,12 +41,17 @@ final class Platform implements AutoCloseable {
     void start() {
         requirePortsFree();
         try {
+            adminPassword = AdminPassword.loadOrCreate(config.dataDir());
             startInfrastructure();
             startServices();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    String adminPassword() {
+        return adminPassword;
     }
 
     EmbeddedKafka kafka() {
@@ -80,9 +86,10 @@ final class Platform implements AutoCloseable {
         ports.put(config.kafkaControllerPort(), "Kafka controller");
         ports.put(config.postgresPort(), "PostgreSQL");
         ports.put(config.redisPort(), "Redis");
-        for (ServiceSpec spec : specs()) {
-            ports.put(spec.port(), spec.name());
-        }
+        ports.put(config.authPort(), "auth");
+        ports.put(config.listingsPort(), "listings");
+        ports.put(config.projectionsPort(), "projections");
+        ports.put(config.gatewayPort(), "command-gateway");
         ports.forEach(Ports::requireFree);
     }
 
@@ -95,6 +102,8 @@ final class Platform implements AutoCloseable {
         out.accept("  PostgreSQL  " + postgres.jdbcUrl() + "   (user postgres, trust auth on loopback)");
         out.accept("  Redis       redis://localhost:" + redis.port());
         out.accept("  Data        " + config.dataDir().toAbsolutePath() + "   (logs in " + config.logDir() + ")");
+        out.accept("  Admin       " + PlatformConfig.ADMIN_EMAIL + "   (password in "
+                + AdminPassword.file(config.dataDir()) + ")");
     }
 
     private void startServices() {
@@ -112,7 +121,14 @@ final class Platform implements AutoCloseable {
     List<ServiceSpec> specs() {
         String kafkaServers = "localhost:" + config.kafkaPort();
         String jdbcUrl = "jdbc:postgresql://localhost:" + config.postgresPort() + "/" + PlatformConfig.DATABASE;
+        String redisUrl = "redis://localhost:" + config.redisPort();
         return List.of(
+                new ServiceSpec("auth", "auth", config.authPort(), Map.of(
+                        "DATABASE_URL", jdbcUrl,
+                        "KAFKA_BOOTSTRAP_SERVERS", kafkaServers,
+                        "REDIS_URL", redisUrl,
+                        "AUTH_BOOTSTRAP_ADMIN_EMAIL", PlatformConfig.ADMIN_EMAIL,
+                        "AUTH_BOOTSTRAP_ADMIN_PASSWORD", adminPassword)),
                 new ServiceSpec("listings", "listings", config.listingsPort(), Map.of(
                         "DATABASE_URL", jdbcUrl,
                         "KAFKA_BOOTSTRAP_SERVERS", kafkaServers)),
@@ -120,9 +136,11 @@ final class Platform implements AutoCloseable {
                         "KAFKA_BOOTSTRAP_SERVERS", kafkaServers,
                         "PROJECTIONS_STATE_DIR", config.dataDir().resolve("projections").toAbsolutePath().toString())),
                 new ServiceSpec("command-gateway", "command-gateway", config.gatewayPort(), Map.of(
+                        "AUTH_URL", "http://localhost:" + config.authPort(),
                         "LISTINGS_URL", "http://localhost:" + config.listingsPort(),
                         "PROJECTIONS_URL", "http://localhost:" + config.projectionsPort(),
-                        "REDIS_URL", "redis://localhost:" + config.redisPort())));
+                        "REDIS_URL", redisUrl,
+                        "RATE_LIMIT_EXEMPT_CIDRS", config.rateLimitExemptCidrs())));
     }
 
     private static void join(CompletableFuture<Void> all) {

@@ -8,6 +8,7 @@ record PlatformConfig(
         Path projectRoot,
         Path dataDir,
         int gatewayPort,
+        int authPort,
         int listingsPort,
         int projectionsPort,
         int kafkaPort,
@@ -15,9 +16,11 @@ record PlatformConfig(
         int postgresPort,
         int redisPort,
         String serviceHeap,
-        Duration readyTimeout) {
+        Duration readyTimeout,
+        String rateLimitExemptCidrs) {
 
     static final String DATABASE = "msmeatlas";
+    static final String ADMIN_EMAIL = "admin@msmeatlas.local";
 
     Path logDir() {
         return dataDir.resolve("logs");

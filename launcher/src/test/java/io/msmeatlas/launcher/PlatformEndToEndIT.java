@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -34,14 +36,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The platform as run-local starts it (real jars, one JVM per service, embedded Kafka and
- * PostgreSQL), driven only through the gateway, as a client would.
+ * The platform as run-local starts it (real jars, one JVM per service, embedded Kafka, PostgreSQL
+ * and Redis), driven only through the gateway with real sign-up and tokens, as a client would.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndIT {
 
     private static final Duration EVENTUAL = Duration.ofSeconds(90);
+    private static final String PASSWORD = "Correct-horse-42-battery";
     private static final String DRAFT = """
             {"title":"%s","sector":"C25","city":"Pune","state":"Maharashtra","yearEstablished":2009,
              "employees":42,"annualRevenue":"84000000.00","ebitda":"9500000.00","askingPrice":"65000000.00",
@@ -50,15 +53,21 @@ class PlatformEndToEndIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private Platform platform;
+    private String seller;
+    private String buyer;
 
     @BeforeAll
     void startPlatform() throws IOException {
         Path data = Files.createTempDirectory("atlas-e2e");
         PlatformConfig config = new PlatformConfig(Path.of("..").toAbsolutePath().normalize(), data,
                 Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(),
-                Ports.findFree(), Ports.findFree(), "128m", Duration.ofSeconds(240));
+                Ports.findFree(), Ports.findFree(), Ports.findFree(), "128m", Duration.ofSeconds(240),
+                // Many calls from one address: the limiter itself is specified in the gateway's own tests.
+                "127.0.0.1/32");
         platform = new Platform(config, System.out::println);
         platform.start();
+        seller = signUp("SELLER");
+        buyer = signUp("BUYER");
     }
 
     @AfterAll
@@ -71,74 +80,140 @@ class PlatformEndToEndIT {
     @Test
     @Order(1)
     void health_all_lists_every_running_service() {
-        HttpResponse<String> response = get("/health/all");
+        HttpResponse<String> response = send("GET", "/health/all", null, null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode services = json.readTree(response.body()).get("services");
-        for (String service : List.of("command-gateway", "listings", "projections")) {
+        for (String service : List.of("command-gateway", "auth", "listings", "projections")) {
             assertThat(services.get(service).get("status").asString()).as(service).isEqualTo("UP");
         }
-        assertThat(get("/direct/listings/health").statusCode()).isEqualTo(200);
-        assertThat(get("/health").statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/direct/listings/health", null, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/health", null, null).statusCode()).isEqualTo(200);
     }
 
     @Test
     @Order(2)
-    void a_listing_is_drafted_published_and_read_back_through_the_gateway() {
-        HttpResponse<String> created = send("POST", "/api/msme/listings", DRAFT.formatted("CNC job shop in Pune"));
-        assertThat(created.statusCode()).isEqualTo(201);
-        String id = json.readTree(created.body()).get("id").asString();
-        assertThat(created.headers().firstValue("Location")).hasValue("/api/msme/listings/" + id);
-
-        assertThat(send("POST", "/api/msme/listings/" + id + "/publish", null).statusCode()).isEqualTo(200);
-
-        JsonNode view = awaitView(id, v -> v.get("version").asLong() == 2);
-        assertThat(view.get("status").asString()).isEqualTo("PUBLISHED");
-        assertThat(view.get("title").asString()).isEqualTo("CNC job shop in Pune");
-        assertThat(view.get("askingPrice").asString()).isEqualTo("65000000.00");
-
-        HttpResponse<String> page = get("/api/msme/listings?status=PUBLISHED&sector=C25&limit=100");
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(page.body()).get("items").findValuesAsString("id")).contains(id);
-
-        assertThat(get("/api/msme/listings/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    void without_a_valid_token_only_sign_in_and_health_are_reachable() {
+        assertThat(send("POST", "/api/msme/listings", DRAFT.formatted("no token"), null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/msme/listings", null, "not.a.jwt").statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/api/msme/listings", DRAFT.formatted("by a buyer"), buyer).statusCode())
+                .isEqualTo(403);
+        String adminLogin = "{\"email\":\"" + PlatformConfig.ADMIN_EMAIL + "\",\"password\":\""
+                + platform.adminPassword() + "\"}";
+        assertThat(send("POST", "/api/auth/login", adminLogin, null).statusCode()).isEqualTo(200);
     }
 
     @Test
     @Order(3)
+    void a_seller_drafts_and_publishes_a_listing_and_a_buyer_reads_it_through_the_gateway() {
+        HttpResponse<String> created = send("POST", "/api/msme/listings", DRAFT.formatted("CNC job shop in Pune"), seller);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = json.readTree(created.body()).get("id").asString();
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/msme/listings/" + id);
+
+        assertThat(send("POST", "/api/msme/listings/" + id + "/publish", null, seller).statusCode()).isEqualTo(200);
+
+        JsonNode view = awaitView(id, v -> v.get("version").asLong() == 2, buyer);
+        assertThat(view.get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(view.get("title").asString()).isEqualTo("CNC job shop in Pune");
+        assertThat(view.get("askingPrice").asString()).isEqualTo("65000000.00");
+
+        HttpResponse<String> page = send("GET", "/api/msme/listings?status=PUBLISHED&sector=C25&limit=100", null, buyer);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(page.body()).get("items").findValuesAsString("id")).contains(id);
+
+        assertThat(send("GET", "/api/msme/listings/" + UUID.randomUUID(), null, buyer).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Each role against each endpoint, through the gateway. Rows run in order: state-changing rows
+     * for other roles come before the one that is allowed.
+     */
+    @Test
+    @Order(4)
+    void authorization_matrix_through_the_gateway() {
+        String otherSeller = signUp("SELLER");
+        String admin = login(PlatformConfig.ADMIN_EMAIL, platform.adminPassword());
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("anonymous", null);
+        tokens.put("buyer", buyer);
+        tokens.put("seller", seller);
+        tokens.put("other seller", otherSeller);
+        tokens.put("admin", admin);
+
+        String draft = createdId(send("POST", "/api/msme/listings", DRAFT.formatted("stays a draft"), seller));
+        String toPublish = createdId(send("POST", "/api/msme/listings", DRAFT.formatted("to publish"), seller));
+        String published = createdId(send("POST", "/api/msme/listings", DRAFT.formatted("published"), seller));
+        send("POST", "/api/msme/listings/" + published + "/publish", null, seller);
+        awaitView(draft, v -> true, seller);
+        awaitView(published, v -> "PUBLISHED".equals(v.get("status").asString()), seller);
+
+        String newListing = DRAFT.formatted("new");
+        String patch = "{\"askingPrice\":\"64000000\"}";
+        List<Object[]> rows = List.of(
+                row("draft a listing", "POST", "/api/msme/listings", newListing, 401, 403, 201, 201, 403),
+                row("update own draft", "PATCH", "/api/msme/listings/" + draft, patch, 401, 403, 200, 403, 403),
+                row("withdraw a listing", "POST", "/api/msme/listings/" + published + "/withdraw", null,
+                        401, 403, null, 403, 200),
+                row("publish", "POST", "/api/msme/listings/" + toPublish + "/publish", null, 401, 403, null, 403, 403),
+                row("publish (owner last)", "POST", "/api/msme/listings/" + toPublish + "/publish", null,
+                        null, null, 200, null, null),
+                row("read a draft", "GET", "/api/msme/listings/" + draft, null, 401, 404, 200, 404, 200),
+                row("search listings", "GET", "/api/msme/listings?limit=5", null, 401, 200, 200, 200, 200),
+                row("who am I", "GET", "/api/auth/me", null, 401, 200, 200, 200, 200),
+                row("rotate signing keys", "POST", "/api/auth/keys/rotate", null, 401, 403, 403, 403, 200));
+
+        List<String> mismatches = new ArrayList<>();
+        for (Object[] row : rows) {
+            int column = 0;
+            for (Map.Entry<String, String> who : tokens.entrySet()) {
+                Integer expected = (Integer) row[4 + column++];
+                if (expected == null) {
+                    continue;
+                }
+                int actual = send((String) row[1], (String) row[2], (String) row[3], who.getValue()).statusCode();
+                if (actual != expected) {
+                    mismatches.add(row[0] + " as " + who.getKey() + ": expected " + expected + ", got " + actual);
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    @Order(5)
     void events_accepted_while_the_broker_is_down_reach_the_read_model_exactly_once_and_in_order() {
         String id;
         platform.kafka().stop();
         try {
-            HttpResponse<String> created = send("POST", "/api/msme/listings", DRAFT.formatted("t0"));
+            HttpResponse<String> created = send("POST", "/api/msme/listings", DRAFT.formatted("t0"), seller);
             assertThat(created.statusCode()).isEqualTo(201);
             id = json.readTree(created.body()).get("id").asString();
             for (int i = 1; i <= 3; i++) {
-                assertThat(send("PATCH", "/api/msme/listings/" + id, "{\"title\":\"t" + i + "\"}").statusCode())
+                assertThat(send("PATCH", "/api/msme/listings/" + id, "{\"title\":\"t" + i + "\"}", seller).statusCode())
                         .isEqualTo(200);
             }
-            assertThat(send("POST", "/api/msme/listings/" + id + "/publish", null).statusCode()).isEqualTo(200);
+            assertThat(send("POST", "/api/msme/listings/" + id + "/publish", null, seller).statusCode()).isEqualTo(200);
         } finally {
             platform.kafka().start();
         }
 
-        JsonNode view = awaitView(id, v -> v.get("version").asLong() == 5);
+        JsonNode view = awaitView(id, v -> v.get("version").asLong() == 5, seller);
         assertThat(view.get("title").asString()).isEqualTo("t3");
         assertThat(view.get("status").asString()).isEqualTo("PUBLISHED");
 
-        List<ConsumerRecord<String, byte[]>> records = recordsFor(id);
         Map<String, Long> firstSequenceByEventId = new LinkedHashMap<>();
-        records.forEach(r -> firstSequenceByEventId.putIfAbsent(EventEnvelope.readFrom(r.headers()).id(),
+        recordsFor(id).forEach(r -> firstSequenceByEventId.putIfAbsent(EventEnvelope.readFrom(r.headers()).id(),
                 EventEnvelope.readFrom(r.headers()).sequence()));
         assertThat(firstSequenceByEventId.values()).containsExactly(0L, 1L, 2L, 3L, 4L);
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void health_all_is_503_and_names_a_service_that_is_down() {
         platform.service("projections").stop(Duration.ofSeconds(20));
 
-        HttpResponse<String> response = get("/health/all");
+        HttpResponse<String> response = send("GET", "/health/all", null, null);
 
         assertThat(response.statusCode()).isEqualTo(503);
         JsonNode services = json.readTree(response.body()).get("services");
@@ -146,9 +221,39 @@ class PlatformEndToEndIT {
         assertThat(services.get("listings").get("status").asString()).isEqualTo("UP");
     }
 
-    private JsonNode awaitView(String id, java.util.function.Predicate<JsonNode> ready) {
+    private static Object[] row(String what, String method, String path, String body, Integer anonymous,
+            Integer buyer, Integer seller, Integer otherSeller, Integer admin) {
+        return new Object[] {what, method, path, body, anonymous, buyer, seller, otherSeller, admin};
+    }
+
+    private String createdId(HttpResponse<String> created) {
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json.readTree(created.body()).get("id").asString();
+    }
+
+    private String login(String email, String password) {
+        HttpResponse<String> login = send("POST", "/api/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", null);
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return json.readTree(login.body()).get("accessToken").asString();
+    }
+
+    /** Registers a new user with the role through the gateway and returns an access token. */
+    private String signUp(String role) {
+        String email = role.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@example.in";
+        String registration = "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                + "\",\"displayName\":\"E2E " + role + "\",\"role\":\"" + role + "\"}";
+        HttpResponse<String> registered = send("POST", "/api/auth/register", registration, null);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        HttpResponse<String> login = send("POST", "/api/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", null);
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return json.readTree(login.body()).get("accessToken").asString();
+    }
+
+    private JsonNode awaitView(String id, Predicate<JsonNode> ready, String token) {
         return await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(200)).until(() -> {
-            HttpResponse<String> response = get("/api/msme/listings/" + id);
+            HttpResponse<String> response = send("GET", "/api/msme/listings/" + id, null, token);
             return response.statusCode() == 200 ? json.readTree(response.body()) : null;
         }, view -> view != null && ready.test(view));
     }
@@ -172,16 +277,15 @@ class PlatformEndToEndIT {
         }
     }
 
-    private HttpResponse<String> get(String path) {
-        return send("GET", path, null);
-    }
-
-    private HttpResponse<String> send(String method, String path, String body) {
+    private HttpResponse<String> send(String method, String path, String body, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
