@@ -1,9 +1,11 @@
 package io.msmeatlas.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "resilience4j.timelimiter.configs.default.timeout-duration=500ms",
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=2",
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=2",
-        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=30s"})
+        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=2s",
+        "resilience4j.circuitbreaker.configs.default.permitted-number-of-calls-in-half-open-state=1"})
 @AutoConfigureWebTestClient
 class GatewayResilienceTest {
 
@@ -86,13 +89,30 @@ class GatewayResilienceTest {
         client.post().uri("/api/msme/enterprises").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange()
                 .expectStatus().isEqualTo(503)
-                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "30")
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(503)
                 .jsonPath("$.service").isEqualTo("listings");
         assertThat(listings.received()).extracting(FakeService.Received::pathAndQuery)
                 .containsExactly("/api/msme/enterprises/slow", "/api/msme/enterprises/slow");
+    }
+
+    @Test
+    void the_circuit_closes_again_once_the_service_recovers() {
+        for (int call = 0; call < 2; call++) {
+            client.post().uri("/api/msme/enterprises/slow").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                    .exchange().expectStatus().isEqualTo(504);
+        }
+        assertThat(circuitBreakers.circuitBreaker("listings").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        listings.reset();
+
+        // After the open-state wait a trial call goes through, succeeds, and closes the circuit.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                client.post().uri("/api/msme/enterprises/slow").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{}").exchange().expectStatus().is2xxSuccessful());
+        assertThat(circuitBreakers.circuitBreaker("listings").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test
