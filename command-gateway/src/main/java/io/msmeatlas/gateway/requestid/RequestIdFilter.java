@@ -1,5 +1,6 @@
 package io.msmeatlas.gateway.requestid;
 
+import io.micrometer.context.ContextRegistry;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
+import reactor.util.context.Context;
 
 /**
  * Gives every request an id: the client's {@code X-Request-Id} when it is safe to log, else a new
@@ -46,7 +48,19 @@ public class RequestIdFilter implements WebFilter {
             return Mono.empty();
         });
         long start = System.nanoTime();
-        return chain.filter(withId).doFinally(signal -> logCompletion(withId, signal, start));
+        return chain.filter(withId)
+                .doFinally(signal -> logCompletion(withId, signal, start))
+                .contextWrite(Context.of(MDC_KEY, requestId));
+    }
+
+    /**
+     * Reactor hops threads; with automatic context propagation ({@code spring.reactor.context-propagation:
+     * auto}) this accessor restores the request id into the MDC of whichever thread runs the request's
+     * operators, so every log line of the request carries it.
+     */
+    static {
+        ContextRegistry.getInstance().registerThreadLocalAccessor(MDC_KEY,
+                () -> MDC.get(MDC_KEY), id -> MDC.put(MDC_KEY, id), () -> MDC.remove(MDC_KEY));
     }
 
     /** The id of the request this exchange belongs to, or {@code null} outside this filter. */
