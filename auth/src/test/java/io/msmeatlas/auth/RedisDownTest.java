@@ -3,6 +3,7 @@ package io.msmeatlas.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.msmeatlas.infra.SharedInfrastructure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ class RedisDownTest extends AuthServiceTestSupport {
         String refreshToken = tokens(email, PASSWORD).get("refreshToken").asString();
         String body = "{\"refreshToken\":\"" + refreshToken + "\"}";
 
-        TestStack.redis().stop();
+        SharedInfrastructure.redis().stop();
         try {
             for (ResponseEntity<String> response : List.of(login(email, PASSWORD), login(email, "wrong-password-1"),
                     refresh(refreshToken), post("/api/auth/logout", body))) {
@@ -32,7 +33,7 @@ class RedisDownTest extends AuthServiceTestSupport {
                     .formatted(uniqueEmail("during"), PASSWORD)).getStatusCode().value()).isEqualTo(201);
             assertThat(get("/actuator/health", Map.of()).getStatusCode().value()).isEqualTo(503);
         } finally {
-            TestStack.redis().start();
+            SharedInfrastructure.redis().start();
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

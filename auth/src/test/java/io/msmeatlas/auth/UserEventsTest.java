@@ -3,6 +3,8 @@ package io.msmeatlas.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.msmeatlas.infra.SharedInfrastructure;
+import io.msmeatlas.infra.TopicReader;
 import io.msmeatlas.schemas.EventContracts;
 import io.msmeatlas.schemas.EventEnvelope;
 import io.msmeatlas.schemas.EventSchemaValidator;
@@ -48,7 +50,7 @@ class UserEventsTest extends AuthServiceTestSupport {
     }
 
     private ConsumerRecord<String, byte[]> awaitEvent(String userId) {
-        try (TopicReader reader = new TopicReader(TestStack.kafka().bootstrapServers(), Topics.USER_EVENTS)) {
+        try (TopicReader reader = new TopicReader(SharedInfrastructure.kafka().bootstrapServers(), Topics.USER_EVENTS)) {
             return await().atMost(Duration.ofSeconds(60)).until(
                     () -> reader.poll().stream().filter(r -> userId.equals(r.key())).findFirst().orElse(null),
                     record -> record != null);

@@ -3,6 +3,8 @@ package io.msmeatlas.listings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.msmeatlas.infra.SharedInfrastructure;
+import io.msmeatlas.infra.TopicReader;
 import io.msmeatlas.outbox.EventOutbox;
 import io.msmeatlas.schemas.EventContracts;
 import io.msmeatlas.schemas.EventEnvelope;
@@ -240,14 +242,14 @@ class ListingServiceTest {
 
     @Test
     void while_postgresql_is_down_a_command_gets_503_with_retry_after_and_works_again_after() {
-        TestStack.postgres().stop();
+        SharedInfrastructure.postgres().stop();
         try {
             ResponseEntity<String> refused = post("/api/msme/listings", DRAFT, Map.of());
             assertThat(refused.getStatusCode().value()).isEqualTo(503);
             assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("5");
             assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         } finally {
-            TestStack.postgres().start();
+            SharedInfrastructure.postgres().start();
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(post("/api/msme/listings", DRAFT, Map.of()).getStatusCode().value()).isEqualTo(201));
@@ -297,7 +299,7 @@ class ListingServiceTest {
     @Test
     void commands_succeed_while_kafka_is_down_and_their_events_follow_in_order_when_it_returns() {
         String id;
-        TestStack.kafka().stop();
+        SharedInfrastructure.kafka().stop();
         try {
             id = draft();
             for (int i = 1; i <= 3; i++) {
@@ -308,7 +310,7 @@ class ListingServiceTest {
             assertThat(jdbc.queryForObject("select count(*) from event_outbox where aggregate_id = ?", Long.class, id))
                     .isEqualTo(5);
         } finally {
-            TestStack.kafka().start();
+            SharedInfrastructure.kafka().start();
         }
 
         List<ConsumerRecord<String, byte[]>> records = awaitEvents(id, 5);
@@ -345,7 +347,7 @@ class ListingServiceTest {
 
     /** The listing's records on the topic, once each event id is there; duplicates dropped by id as a subscriber does. */
     private List<ConsumerRecord<String, byte[]>> awaitEvents(String listingId, int count) {
-        try (TopicReader reader = new TopicReader(TestStack.kafka().bootstrapServers(), Topics.LISTING_EVENTS)) {
+        try (TopicReader reader = new TopicReader(SharedInfrastructure.kafka().bootstrapServers(), Topics.LISTING_EVENTS)) {
             return await().atMost(Duration.ofSeconds(60)).until(() -> {
                 Map<String, ConsumerRecord<String, byte[]>> byEventId = new LinkedHashMap<>();
                 reader.poll().stream().filter(r -> listingId.equals(r.key()))

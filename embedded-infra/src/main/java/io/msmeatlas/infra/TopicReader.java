@@ -1,4 +1,4 @@
-package io.msmeatlas.listings;
+package io.msmeatlas.infra;
 
 import java.time.Duration;
 import java.util.ArrayList;
