@@ -1,0 +1,267 @@
+#!/usr/bin/env bash
+# Checks the Grafana dashboards against real metrics: with the local platform running
+# (scripts/run-local.sh), starts a throw-away Prometheus that scrapes it, puts some load on the
+# platform through the gateway, then runs every panel query of every dashboard in
+# infra/grafana/dashboards through Prometheus' HTTP API and lists the ones that return no data.
+# Exit status 1 if any does.
+#
+#   scripts/check-dashboards.sh                        # platform on the default ports
+#   scripts/check-dashboards.sh --gateway-port 13000 --auth-port 13001 \
+#       --listings-port 13002 --projections-port 13006
+#
+# Needs: prometheus (Debian package `prometheus`), curl, python3 (standard library only).
+# Leaves nothing behind: Prometheus runs on a free loopback port with its data in a temporary
+# directory, and both are removed at the end (--keep keeps the directory for a look).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+usage() {
+  cat <<'EOF'
+Usage: scripts/check-dashboards.sh [options]
+
+  --gateway-port N       command-gateway port (default 3000, env GATEWAY_PORT)
+  --auth-port N          auth port (default 3001, env AUTH_PORT); auth may be absent
+  --listings-port N      listings port (default 3002, env LISTINGS_PORT)
+  --projections-port N   projections port (default 3006, env PROJECTIONS_PORT)
+  --prometheus-port N    port for the temporary Prometheus (default: a free one)
+  --load-seconds N       how long to generate load before querying (default 45)
+  --rounds N             query rounds: queries without data are asked again after another
+                         load period, for a platform started moments ago (default 3)
+  --keep                 keep the temporary directory (Prometheus config, data, load log)
+  -h, --help             this text
+EOF
+}
+
+gateway_port=${GATEWAY_PORT:-3000}
+auth_port=${AUTH_PORT:-3001}
+listings_port=${LISTINGS_PORT:-3002}
+projections_port=${PROJECTIONS_PORT:-3006}
+prometheus_port=""
+load_seconds=45
+rounds=3
+keep=0
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --gateway-port) gateway_port=$2; shift 2 ;;
+    --auth-port) auth_port=$2; shift 2 ;;
+    --listings-port) listings_port=$2; shift 2 ;;
+    --projections-port) projections_port=$2; shift 2 ;;
+    --prometheus-port) prometheus_port=$2; shift 2 ;;
+    --load-seconds) load_seconds=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
+    --keep) keep=1; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "check-dashboards: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+die() { echo "check-dashboards: $*" >&2; exit 1; }
+
+for tool in prometheus curl python3; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    case "$tool" in
+      prometheus) die "'prometheus' is not installed (Debian: apt-get install -y prometheus, or scripts/check-infra.sh --install)" ;;
+      *) die "'$tool' is not installed" ;;
+    esac
+  fi
+done
+
+healthy() { curl -fsS -m 3 -o /dev/null "http://localhost:$1/actuator/health" 2>/dev/null; }
+
+for service in "gateway:$gateway_port" "listings:$listings_port" "projections:$projections_port"; do
+  healthy "${service#*:}" || die "${service%%:*} is not healthy on localhost:${service#*:}. Start the platform first (scripts/run-local.sh, with the same ports)."
+done
+auth_up=0
+if healthy "$auth_port"; then auth_up=1; fi
+
+work=$(mktemp -d /tmp/check-dashboards.XXXXXX)
+prometheus_pid=""
+load_pid=""
+cleanup() {
+  # Only the processes this script started, by their id.
+  [ -n "$load_pid" ] && kill "$load_pid" 2>/dev/null || true
+  if [ -n "$prometheus_pid" ]; then
+    kill "$prometheus_pid" 2>/dev/null || true
+    wait "$prometheus_pid" 2>/dev/null || true
+  fi
+  if [ "$keep" = 1 ]; then echo "Kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ------------------------------------------------------------------ Prometheus
+if [ -z "$prometheus_port" ]; then
+  prometheus_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+fi
+# The local config with the ports this platform really uses (one pass, so ports cannot chain).
+python3 - "$work/prometheus.yml" "$gateway_port" "$auth_port" "$listings_port" "$projections_port" <<'EOF'
+import re, sys
+out, gw, auth, listings, projections = sys.argv[1:]
+ports = {"3000": gw, "3001": auth, "3002": listings, "3006": projections}
+text = open("infra/prometheus/prometheus-local.yml").read()
+text = re.sub(r"\[localhost:(3000|3001|3002|3006)\]", lambda m: "[localhost:%s]" % ports[m.group(1)], text)
+open(out, "w").write(text)
+EOF
+cp infra/prometheus/alerts.yml "$work/alerts.yml"
+
+prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/data" \
+  --web.listen-address="127.0.0.1:$prometheus_port" --log.level=warn > "$work/prometheus.log" 2>&1 &
+prometheus_pid=$!
+prom="http://127.0.0.1:$prometheus_port"
+for _ in $(seq 1 60); do
+  curl -fsS -m 2 -o /dev/null "$prom/-/ready" 2>/dev/null && break
+  kill -0 "$prometheus_pid" 2>/dev/null || { cat "$work/prometheus.log" >&2; die "Prometheus exited while starting"; }
+  sleep 0.5
+done
+curl -fsS -m 2 -o /dev/null "$prom/-/ready" || die "Prometheus did not become ready on $prom"
+echo "Prometheus on $prom scraping gateway :$gateway_port, auth :$auth_port ($([ $auth_up = 1 ] && echo up || echo 'not running')), listings :$listings_port, projections :$projections_port"
+
+# ------------------------------------------------------------------ load
+# About 6 requests a second through the gateway: under its per-address limit (20 per 2 s), so the
+# commands are really executed. Bounded in time; stops by itself.
+gw="http://localhost:$gateway_port"
+load() {
+  local end=$((SECONDS + load_seconds * (rounds + 1) + 30)) auth_header=() cmd_base="$gw" read_base="$gw" identity=()
+  local rnd; rnd=$(python3 -c 'import secrets; print(secrets.token_hex(6))')
+  if [ "$auth_up" = 1 ]; then
+    local email="dash-$rnd@example.com" password="Dash-Check-$rnd-42"
+    curl -s -m 5 -o /dev/null "$gw/api/auth/register" -H 'Content-Type: application/json' \
+      -d "{\"email\":\"$email\",\"password\":\"$password\",\"displayName\":\"Dashboard check\",\"role\":\"SELLER\"}" || true
+    local token
+    token=$(curl -s -m 5 "$gw/api/auth/login" -H 'Content-Type: application/json' \
+      -d "{\"email\":\"$email\",\"password\":\"$password\"}" \
+      | python3 -c 'import json,sys
+try: print(json.load(sys.stdin).get("accessToken",""))
+except Exception: print("")') || true
+    if [ -n "$token" ]; then
+      auth_header=(-H "Authorization: Bearer $token")
+      echo "load: signed in as $email; commands and reads go through the gateway"
+    fi
+  fi
+  if [ ${#auth_header[@]} -eq 0 ]; then
+    # No token (auth not running): the gateway answers commands with 401, so send them to the
+    # services directly with the identity headers the gateway would set, to exercise their metrics.
+    cmd_base="http://localhost:$listings_port"
+    read_base="http://localhost:$projections_port"
+    identity=(-H "X-User-Id: dashboard-check-$rnd" -H "X-User-Roles: SELLER")
+    echo "load: auth not available; commands go to listings and reads to projections directly, the gateway gets health and anonymous requests"
+  fi
+  local i=0 id
+  while [ $SECONDS -lt $end ]; do
+    i=$((i + 1))
+    id=$(curl -s -m 5 "$cmd_base/api/msme/listings" "${auth_header[@]}" "${identity[@]}" \
+      -H 'Content-Type: application/json' -H "Idempotency-Key: dash-$rnd-$i" \
+      -d '{"title":"Dashboard check shop","sector":"C25","city":"Pune","state":"Maharashtra","askingPrice":"6500000.00","currency":"INR"}' \
+      | sed -n 's/.*"id":"\([^"]*\)".*/\1/p') || true
+    if [ -n "$id" ]; then
+      curl -s -m 5 -o /dev/null -X PATCH "$cmd_base/api/msme/listings/$id" "${auth_header[@]}" "${identity[@]}" \
+        -H 'Content-Type: application/json' -d '{"askingPrice":"6000000"}' || true
+      curl -s -m 5 -o /dev/null -X POST "$cmd_base/api/msme/listings/$id/publish" "${auth_header[@]}" "${identity[@]}" || true
+      [ $((i % 5)) = 0 ] && curl -s -m 5 -o /dev/null -X POST "$cmd_base/api/msme/listings/$id/withdraw" \
+        "${auth_header[@]}" "${identity[@]}" -H 'Content-Type: application/json' -d '{"reason":"check"}' || true
+      curl -s -m 5 -o /dev/null "$read_base/api/msme/listings/$id" "${auth_header[@]}" "${identity[@]}" || true
+    fi
+    curl -s -m 5 -o /dev/null "$read_base/api/msme/listings?status=PUBLISHED&limit=5" "${auth_header[@]}" "${identity[@]}" || true
+    # Deliberate client errors: an unknown listing (404) and an invalid command (422).
+    curl -s -m 5 -o /dev/null "$read_base/api/msme/listings/00000000-0000-0000-0000-000000000000" "${auth_header[@]}" "${identity[@]}" || true
+    curl -s -m 5 -o /dev/null "$cmd_base/api/msme/listings" "${auth_header[@]}" "${identity[@]}" \
+      -H 'Content-Type: application/json' -d '{"title":""}' || true
+    # The gateway itself, whatever auth's state.
+    curl -s -m 5 -o /dev/null "$gw/health/all" || true
+    curl -s -m 5 -o /dev/null "$gw/api/msme/listings?limit=1" "${auth_header[@]}" || true
+    sleep 1
+  done
+}
+load > "$work/load.log" 2>&1 &
+load_pid=$!
+
+echo "Generating load for ${load_seconds}s (log: $work/load.log)..."
+sleep "$load_seconds"
+sed 's/^/  /' "$work/load.log"
+
+# ------------------------------------------------------------------ panel queries
+# Grafana's macros get the values a dashboard would use at this scrape interval; each query runs
+# over the last 3 minutes (instant for table panels) and counts as having data if any sample is a
+# number (NaN = "no recent value", e.g. an idle latency gauge, counts as no data).
+# Some series appear only a while after a service started (Micrometer binds Kafka's per-partition
+# and per-task metrics on its periodic refresh, about a minute), so queries without data are asked
+# again after another load period, up to --rounds times in all.
+set +e
+python3 - "$prom" infra/grafana/dashboards "$rounds" "$load_seconds" <<'EOF'
+import glob, json, math, os, sys, time, urllib.parse, urllib.request
+
+prom, folder, rounds, pause = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+MACROS = {"$__rate_interval": "1m", "${__rate_interval}": "1m", "$__interval": "5s",
+          "${__interval}": "5s", "$__range": "10m", "${__range}": "10m"}
+
+def api(path, params):
+    url = prom + path + "?" + urllib.parse.urlencode(params)
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return json.load(response)
+
+def has_number(value):
+    try:
+        return not math.isnan(float(value))
+    except (TypeError, ValueError):
+        return False
+
+queries = []
+for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
+    board = json.load(open(path))
+    panels = []
+    for panel in board.get("panels", []):
+        panels.append(panel)
+        panels.extend(panel.get("panels", []))  # panels inside collapsed rows
+    for panel in panels:
+        for target in panel.get("targets", []):
+            expr = target.get("expr", "")
+            if not expr:
+                continue
+            for macro, value in MACROS.items():
+                expr = expr.replace(macro, value)
+            queries.append({"board": os.path.basename(path), "title": panel.get("title", "?"),
+                            "ref": target.get("refId", "?"), "expr": expr,
+                            "instant": bool(target.get("instant")), "status": None})
+
+def evaluate(q):
+    now = time.time()
+    try:
+        if q["instant"]:
+            data = api("/api/v1/query", {"query": q["expr"], "time": now})["data"]["result"]
+            numbers = sum(1 for s in data if has_number(s["value"][1]))
+        else:
+            data = api("/api/v1/query_range", {"query": q["expr"], "start": now - 180, "end": now, "step": "5"})["data"]["result"]
+            numbers = sum(1 for s in data if any(has_number(v[1]) for v in s["values"]))
+        if numbers:
+            return "data (%d series)" % numbers
+        return "NO DATA (only NaN)" if data else "NO DATA"
+    except Exception as e:  # a query Prometheus rejects is a failure too
+        detail = getattr(e, "read", lambda: b"")().decode(errors="replace") or str(e)
+        return "ERROR " + detail.strip()[:300]
+
+for round_number in range(1, rounds + 1):
+    pending = [q for q in queries if not (q["status"] or "").startswith("data")]
+    for q in pending:
+        q["status"] = evaluate(q)
+    missing = [q for q in queries if not q["status"].startswith("data")]
+    if not missing or round_number == rounds:
+        break
+    print("round %d: %d of %d queries without data yet; asking them again in %d s" % (
+        round_number, len(missing), len(queries), pause), flush=True)
+    time.sleep(pause)
+
+results = [(q["board"], q["title"], q["ref"], q["status"], q["expr"]) for q in queries]
+failures = sum(1 for r in results if not r[3].startswith("data"))
+width = max(len("%s / %s [%s]" % r[:3]) for r in results)
+for board, title, ref, status, expr in results:
+    print("%-*s  %s" % (width, "%s / %s [%s]" % (board, title, ref), status))
+    if not status.startswith("data"):
+        print("%-*s  query: %s" % (width, "", expr))
+print()
+print("%d queries, %d with data, %d without" % (len(results), len(results) - failures, failures))
+sys.exit(1 if failures else 0)
+EOF
+rc=$?
+set -e
+exit $rc
