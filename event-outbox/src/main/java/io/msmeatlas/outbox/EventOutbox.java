@@ -5,6 +5,7 @@ import io.msmeatlas.schemas.EventContracts;
 import io.msmeatlas.schemas.EventJson;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,8 +18,8 @@ public class EventOutbox {
 
     static final String INSERT = """
             insert into event_outbox (event_id, aggregate_id, aggregate_sequence, ce_type, occurred_at,
-                                      correlation_id, payload)
-            values (?, ?, ?, ?, ?, ?, ?)""";
+                                      correlation_id, payload, hash)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
 
@@ -27,11 +28,16 @@ public class EventOutbox {
     }
 
     public void add(List<? extends EventMessage<?>> events) {
+        add(events, Map.of());
+    }
+
+    /** {@code hashes}: each event's {@link HashChain} hash by event identifier, sent as {@code ce_hash}. */
+    public void add(List<? extends EventMessage<?>> events, Map<String, byte[]> hashes) {
         List<Object[]> rows = events.stream()
                 .filter(DomainEventMessage.class::isInstance)
                 .map(DomainEventMessage.class::cast)
                 .filter(event -> isPublished(event.getPayloadType()))
-                .map(EventOutbox::row)
+                .map(event -> row(event, hashes.get(event.getIdentifier())))
                 .toList();
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(INSERT, rows);
@@ -42,7 +48,7 @@ public class EventOutbox {
         return EventContracts.all().stream().anyMatch(c -> c.javaType().equals(payloadType));
     }
 
-    private static Object[] row(DomainEventMessage<?> event) {
+    private static Object[] row(DomainEventMessage<?> event, byte[] hash) {
         EventContract contract = EventContracts.of(event.getPayloadType());
         Object requestId = event.getMetaData().get("requestId");
         return new Object[] {
@@ -52,7 +58,8 @@ public class EventOutbox {
             contract.ceType(),
             Timestamp.from(event.getTimestamp()),
             requestId == null ? null : requestId.toString(),
-            EventJson.write(event.getPayload())
+            EventJson.write(event.getPayload()),
+            hash
         };
     }
 }

@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EventOutboxAutoConfiguration {
 
     /** The tables of V1__event_store_and_outbox.sql, in PostgreSQL's snake case. */
-    private static final EventSchema EVENT_SCHEMA = EventSchema.builder()
+    static final EventSchema EVENT_SCHEMA = EventSchema.builder()
             .eventTable("domain_event_entry")
             .snapshotTable("snapshot_event_entry")
             .globalIndexColumn("global_index")
@@ -79,7 +79,7 @@ public class EventOutboxAutoConfiguration {
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
             @Qualifier("eventSerializer") Serializer eventSerializer, Configuration configuration,
-            DataSource dataSource, TransactionManager transactionManager, EventOutbox outbox,
+            DataSource dataSource, JdbcTemplate jdbc, TransactionManager transactionManager, EventOutbox outbox,
             @Lazy OutboxRelay relay) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
@@ -91,7 +91,8 @@ public class EventOutboxAutoConfiguration {
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager)
                 .schema(EVENT_SCHEMA);
-        return new OutboxingEventStorageEngine(builder, transactionManager, outbox, relay::wake);
+        return new OutboxingEventStorageEngine(builder, transactionManager,
+                new StoredEventChain(jdbc), outbox, relay::wake);
     }
 
     @Bean

@@ -6,11 +6,13 @@ import io.msmeatlas.schemas.EventEnvelope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +51,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String SELECT = """
-            select id, event_id, aggregate_id, aggregate_sequence, ce_type, occurred_at, correlation_id, payload
+            select id, event_id, aggregate_id, aggregate_sequence, ce_type, occurred_at, correlation_id, payload, hash
               from event_outbox order by id limit ?""";
 
     private final JdbcTemplate jdbc;
@@ -237,6 +239,10 @@ public class OutboxRelay implements SmartLifecycle {
                 row.occurredAt().toEpochMilli(), row.aggregateId(), row.payload());
         EventEnvelope.of(row.eventId(), properties.source(), contract, row.aggregateId(), row.occurredAt(),
                 row.aggregateSequence(), row.correlationId()).writeTo(record.headers());
+        if (row.hash() != null) {
+            record.headers().add(EventEnvelope.CE_HASH,
+                    HexFormat.of().formatHex(row.hash()).getBytes(StandardCharsets.US_ASCII));
+        }
         return record;
     }
 
@@ -301,11 +307,12 @@ public class OutboxRelay implements SmartLifecycle {
     private static OutboxRow row(ResultSet rs, int rowNum) throws SQLException {
         return new OutboxRow(rs.getLong("id"), rs.getString("event_id"), rs.getString("aggregate_id"),
                 rs.getLong("aggregate_sequence"), rs.getString("ce_type"),
-                rs.getTimestamp("occurred_at").toInstant(), rs.getString("correlation_id"), rs.getBytes("payload"));
+                rs.getTimestamp("occurred_at").toInstant(), rs.getString("correlation_id"), rs.getBytes("payload"),
+                rs.getBytes("hash"));
     }
 
     private record OutboxRow(long id, String eventId, String aggregateId, long aggregateSequence, String ceType,
-            Instant occurredAt, String correlationId, byte[] payload) {
+            Instant occurredAt, String correlationId, byte[] payload, byte[] hash) {
     }
 
     private record Result(int acknowledged, RuntimeException failure) {

@@ -38,6 +38,8 @@ public record EventEnvelope(
     public static final String CE_DATAVERSION = "ce_dataversion";
     public static final String CE_SEQUENCE = "ce_sequence";
     public static final String CE_CORRELATIONID = "ce_correlationid";
+    /** Optional extension: the event's per-aggregate hash-chain value (SHA-256, lower-case hex), set by the outbox relay. */
+    public static final String CE_HASH = "ce_hash";
     /** The Kafka binding maps {@code datacontenttype} to this header. */
     public static final String CONTENT_TYPE_HEADER = "content-type";
 

@@ -1,0 +1,33 @@
+package io.msmeatlas.audit;
+
+import io.msmeatlas.schemas.Topics;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where one aggregate type's events live (the owning service's PostgreSQL schema and its Kafka topic),
+ * and the few rules of the generic state fold. A new aggregate type is one more entry in {@link #ALL}.
+ *
+ * @param statusByEvent event name to the {@code status} it sets
+ * @param ignoredFields payload fields that describe the change, not the state (not folded)
+ * @param accumulated   payload field to the array it is added to, for facts that add up (roles)
+ */
+record AggregateType(String name, String schema, String topic, Map<String, String> statusByEvent,
+        Set<String> ignoredFields, Map<String, String> accumulated) {
+
+    static final Map<String, AggregateType> ALL = index(
+            new AggregateType("listing", "listings", Topics.LISTING_EVENTS,
+                    Map.of("ListingDrafted", "DRAFT", "ListingPublished", "PUBLISHED",
+                            "ListingWithdrawn", "WITHDRAWN"),
+                    Set.of("changedFields"), Map.of()),
+            new AggregateType("user", "auth", Topics.USER_EVENTS, Map.of(), Set.of(), Map.of("role", "roles")));
+
+    static Map<String, AggregateType> index(AggregateType... types) {
+        Map<String, AggregateType> byName = new LinkedHashMap<>();
+        for (AggregateType type : types) {
+            byName.put(type.name(), type);
+        }
+        return Map.copyOf(byName);
+    }
+}
