@@ -4,9 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,16 +20,6 @@ class AuthConfiguration {
         return new SecureRandom();
     }
 
-    /** Copies which request it was from each command onto the events it causes. */
-    @Bean
-    CorrelationDataProvider requestCorrelation() {
-        return new SimpleCorrelationDataProvider("requestId", "userId");
-    }
-
-    @Bean
-    CorrelationDataProvider messageOrigin() {
-        return new MessageOriginProvider();
-    }
 
     /**
      * Read models here are updated in the command's own transaction: subscribing processors (no

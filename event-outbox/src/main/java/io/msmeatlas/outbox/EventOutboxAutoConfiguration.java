@@ -15,6 +15,9 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -59,6 +62,20 @@ public class EventOutboxAutoConfiguration {
             .payloadColumn("payload")
             .metaDataColumn("meta_data")
             .build();
+
+    /**
+     * Copies who asked and which request it was from each command onto the events it causes: the
+     * outbox publishes the request id as {@code ce_correlationid} and the audit tool shows both.
+     */
+    @Bean
+    CorrelationDataProvider requestCorrelation() {
+        return new SimpleCorrelationDataProvider("requestId", "userId");
+    }
+
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
 
     @Bean
     EventOutbox eventOutbox(JdbcTemplate jdbc) {
