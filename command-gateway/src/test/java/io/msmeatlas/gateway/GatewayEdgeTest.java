@@ -215,7 +215,9 @@ class GatewayEdgeTest extends GatewayTestSupport {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
 
-        client.get().uri("/actuator/prometheus").exchange()
+        // The scrape carries latency histograms: larger than the client's default 256 KiB buffer.
+        client.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
                         .contains("resilience4j_circuitbreaker_state{")

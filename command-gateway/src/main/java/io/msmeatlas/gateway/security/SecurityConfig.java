@@ -40,6 +40,8 @@ import reactor.netty.http.client.HttpClient;
 class SecurityConfig {
 
     // Both end up in request headers, so only plain values pass.
+    /** About 2 KiB each: bounded well inside a 128 MiB heap. */
+    private static final long VERIFIED_TOKENS_CACHED = 2_000;
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
     private static final Pattern ROLE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 
@@ -105,8 +107,9 @@ class SecurityConfig {
                 new JwtClaimValidator<Object>(IdentityHeadersFilter.ROLES_CLAIM, SecurityConfig::validRoles)));
         // Nimbus reports keys it could not fetch as IllegalStateException, which Spring Security lets
         // escape as a 500; as a JwtException it becomes an authentication failure (401).
-        return token -> decoder.decode(token).onErrorMap(error -> !(error instanceof JwtException),
+        ReactiveJwtDecoder checked = token -> decoder.decode(token).onErrorMap(error -> !(error instanceof JwtException),
                 error -> new JwtException("Could not check the token: " + error.getMessage(), error));
+        return new CachingJwtDecoder(checked, auth.clockSkew(), VERIFIED_TOKENS_CACHED, Clock.systemUTC());
     }
 
     /** Absent means no roles; present, it must be a list of role names. */

@@ -43,8 +43,10 @@ public final class ListingViewProjection {
     }
 
     public static KStream<String, byte[]> addTo(StreamsBuilder builder) {
+        // Cached: repeated writes to a listing between commits reach RocksDB and the changelog once
+        // (a rebuild ran at 1.2% of a plain consumer's rate without it); queries read through the cache.
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(STORE), Serdes.String(), new ListingViewSerde()));
+                Stores.persistentKeyValueStore(STORE), Serdes.String(), new ListingViewSerde()).withCachingEnabled());
         KStream<String, byte[]> events = builder.stream(Topics.LISTING_EVENTS,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("listing-events"));
         events.process(ListingViewProcessor::new, Named.as("listing-view-projection"), STORE);
