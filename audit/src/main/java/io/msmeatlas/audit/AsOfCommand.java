@@ -1,6 +1,5 @@
 package io.msmeatlas.audit;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,28 +32,26 @@ class AsOfCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AggregateType aggregateType = cli.type(type);
         Instant at = AuditCli.moment(timestamp);
-        try (Connection connection = cli.connect()) {
-            List<StoredEvent> events = new EventStore(connection).aggregate(aggregateType, id);
-            List<StoredEvent> upTo = events.stream().filter(e -> !e.time().isAfter(at)).toList();
-            if (upTo.isEmpty()) {
-                spec.commandLine().getErr().println(type + " " + id + " did not exist at " + at);
-                return AuditCli.DISCREPANCIES;
-            }
-            ObjectNode state = StateFold.empty();
-            for (StoredEvent event : upTo) {
-                state = StateFold.apply(aggregateType, state, event);
-            }
-            StoredEvent last = upTo.get(upTo.size() - 1);
-            ObjectNode result = StateFold.empty();
-            result.put("type", type);
-            result.put("id", id);
-            result.put("asOf", at.toString());
-            result.put("version", upTo.size());
-            result.set("lastEvent", HistoryCommand.line(last));
-            result.set("state", state);
-            AuditCli.printJson(spec.commandLine().getOut(), result);
-            spec.commandLine().getOut().flush();
-            return 0;
+        List<StoredEvent> events = cli.events(aggregateType, id);
+        List<StoredEvent> upTo = events.stream().filter(e -> !e.time().isAfter(at)).toList();
+        if (upTo.isEmpty()) {
+            spec.commandLine().getErr().println(type + " " + id + " did not exist at " + at);
+            return AuditCli.DISCREPANCIES;
         }
+        ObjectNode state = StateFold.empty();
+        for (StoredEvent event : upTo) {
+            state = StateFold.apply(aggregateType, state, event);
+        }
+        StoredEvent last = upTo.get(upTo.size() - 1);
+        ObjectNode result = StateFold.empty();
+        result.put("type", type);
+        result.put("id", id);
+        result.put("asOf", at.toString());
+        result.put("version", upTo.size());
+        result.set("lastEvent", HistoryCommand.line(last));
+        result.set("state", state);
+        AuditCli.printJson(spec.commandLine().getOut(), result);
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 }

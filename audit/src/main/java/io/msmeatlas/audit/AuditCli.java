@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -78,6 +79,13 @@ public class AuditCli {
         Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword == null ? "" : dbPassword);
         connection.setReadOnly(true);
         return connection;
+    }
+
+    /** Every stored event of one aggregate, in order. */
+    List<StoredEvent> events(AggregateType type, String id) throws SQLException {
+        try (Connection connection = connect()) {
+            return new EventStore(connection).aggregate(type, id);
+        }
     }
 
     AggregateType type(String name) {

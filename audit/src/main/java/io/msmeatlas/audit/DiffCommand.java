@@ -1,7 +1,6 @@
 package io.msmeatlas.audit;
 
 import java.io.PrintWriter;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,10 +53,7 @@ class DiffCommand implements Callable<Integer> {
         if (end.isBefore(start)) {
             throw new IllegalArgumentException("'to' " + end + " is before 'from' " + start);
         }
-        List<StoredEvent> events;
-        try (Connection connection = cli.connect()) {
-            events = new EventStore(connection).aggregate(aggregateType, id);
-        }
+        List<StoredEvent> events = cli.events(aggregateType, id);
         ObjectNode state = StateFold.empty();
         Map<String, JsonNode> before = null;
         Map<String, List<StoredEvent>> changedBy = new LinkedHashMap<>();

@@ -1,7 +1,7 @@
 package io.msmeatlas.audit;
 
 import java.io.PrintWriter;
-import java.sql.Connection;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,20 +33,18 @@ class HistoryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AggregateType aggregateType = cli.type(type);
         PrintWriter out = spec.commandLine().getOut();
-        try (Connection connection = cli.connect()) {
-            var events = new EventStore(connection).aggregate(aggregateType, id);
-            if (events.isEmpty()) {
-                spec.commandLine().getErr().println("No " + type + " " + id + " in schema " + aggregateType.schema());
-                return AuditCli.DISCREPANCIES;
-            }
-            for (StoredEvent event : events) {
-                if (json) {
-                    AuditCli.printJson(out, line(event));
-                } else {
-                    out.printf("%s  #%d  %s v%s  by %s  request %s%s%n", event.time(), event.sequence(),
-                            event.name(), version(event), orDash(event.meta("userId")),
-                            orDash(event.meta("requestId")), correlation(event));
-                }
+        List<StoredEvent> events = cli.events(aggregateType, id);
+        if (events.isEmpty()) {
+            spec.commandLine().getErr().println("No " + type + " " + id + " in schema " + aggregateType.schema());
+            return AuditCli.DISCREPANCIES;
+        }
+        for (StoredEvent event : events) {
+            if (json) {
+                AuditCli.printJson(out, line(event));
+            } else {
+                out.printf("%s  #%d  %s v%s  by %s  request %s%s%n", event.time(), event.sequence(),
+                        event.name(), version(event), orDash(event.meta("userId")),
+                        orDash(event.meta("requestId")), correlation(event));
             }
         }
         out.flush();
