@@ -152,7 +152,7 @@ except Exception: print("")') || true
     i=$((i + 1))
     id=$(curl -s -m 5 "$cmd_base/api/msme/listings" "${auth_header[@]}" "${identity[@]}" \
       -H 'Content-Type: application/json' -H "Idempotency-Key: dash-$rnd-$i" \
-      -d '{"title":"Dashboard check shop","sector":"C25","city":"Pune","state":"Maharashtra","askingPrice":"6500000.00","currency":"INR"}' \
+      -d '{"title":"Dashboard check shop","legalName":"Check Shop LLP","contact":{"name":"Check","email":"check@example.in"},"sectorCode":"25","state":"Maharashtra","city":"Pune","plantAndMachineryInvestment":"2000000","financials":[{"fiscalYear":2025,"revenue":"9000000"}],"askingPrice":"6500000.00","currency":"INR","dealType":"FULL_SALE"}' \
       | sed -n 's/.*"id":"\([^"]*\)".*/\1/p') || true
     if [ -n "$id" ]; then
       curl -s -m 5 -o /dev/null -X PATCH "$cmd_base/api/msme/listings/$id" "${auth_header[@]}" "${identity[@]}" \

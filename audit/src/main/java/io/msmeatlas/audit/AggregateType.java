@@ -18,8 +18,12 @@ record AggregateType(String name, String schema, String topic, Map<String, Strin
 
     static final Map<String, AggregateType> ALL = index(
             new AggregateType("listing", "listings", Topics.LISTING_EVENTS,
-                    Map.of("ListingDrafted", "DRAFT", "ListingPublished", "PUBLISHED",
-                            "ListingWithdrawn", "WITHDRAWN"),
+                    Map.ofEntries(Map.entry("ListingDrafted", "DRAFT"), Map.entry("ListingSubmitted", "SUBMITTED"),
+                            Map.entry("ListingPublished", "PUBLISHED"), Map.entry("ListingRejected", "REJECTED"),
+                            Map.entry("ListingSuspended", "SUSPENDED"),
+                            Map.entry("ListingMarkedUnderOffer", "UNDER_OFFER"),
+                            Map.entry("ListingReturnedToMarket", "PUBLISHED"), Map.entry("ListingSold", "SOLD"),
+                            Map.entry("ListingExpired", "EXPIRED"), Map.entry("ListingWithdrawn", "WITHDRAWN")),
                     Set.of("changedFields"), Map.of()),
             new AggregateType("user", "auth", Topics.USER_EVENTS, Map.of(), Set.of(), Map.of("role", "roles")));
 

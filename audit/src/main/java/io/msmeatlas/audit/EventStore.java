@@ -17,7 +17,7 @@ final class EventStore {
 
     private static final String COLUMNS = """
             select e.global_index, e.aggregate_identifier, e.sequence_number, e.event_identifier,
-                   e.payload_type, e.payload, e.meta_data, e.time_stamp, h.hash
+                   e.payload_type, e.payload_revision, e.payload, e.meta_data, e.time_stamp, h.hash
               from %1$s.domain_event_entry e
               left join %1$s.event_hash_chain h
                 on h.aggregate_id = e.aggregate_identifier and h.sequence_number = e.sequence_number
@@ -97,8 +97,8 @@ final class EventStore {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     events.add(new StoredEvent(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                            rs.getString(5), rs.getBytes(6), rs.getBytes(7), Instant.parse(rs.getString(8)),
-                            rs.getBytes(9)));
+                            rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getBytes(8),
+                            Instant.parse(rs.getString(9)), rs.getBytes(10)));
                 }
             }
             return events;

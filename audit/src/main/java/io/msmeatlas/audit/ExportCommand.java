@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * JSON Lines, one stored event per line: the CloudEvents attributes, {@code data} in the public
- * contract form, and what the chain needs to be checked offline ({@code payloadtype}, the payload
+ * contract form (upcast to the current version), and what the chain needs to be checked offline
+ * ({@code payloadtype}, {@code storedversion}, the payload
  * bytes as stored in {@code storedpayload} (base64), {@code previoushash}, {@code hash}).
  */
 @Command(name = "export", description = "Stored events as JSON Lines: one aggregate, or a time range.")
@@ -135,6 +136,7 @@ class ExportCommand implements Callable<Integer> {
         line.put("correlationid", event.meta("requestId"));
         line.put("userid", event.meta("userId"));
         line.put("payloadtype", event.payloadType());
+        line.put("storedversion", event.storedVersion());
         line.put("storedpayload", Base64.getEncoder().encodeToString(event.payload()));
         line.put("previoushash", previousHash == null ? null : VerifyCommand.hex(previousHash));
         line.put("hash", event.hash() == null ? null : VerifyCommand.hex(event.hash()));

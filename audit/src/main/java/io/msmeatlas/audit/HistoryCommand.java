@@ -64,8 +64,10 @@ class HistoryCommand implements Callable<Integer> {
         return line;
     }
 
+    /** The version it was stored at; upcast when read, so "1→2" says an old event is shown as the current version. */
     private static String version(StoredEvent event) {
-        return event.contract().map(c -> Integer.toString(c.version())).orElse("?");
+        return event.contract().map(c -> c.version() == event.storedVersion() ? Integer.toString(c.version())
+                : event.storedVersion() + "→" + c.version()).orElse("?");
     }
 
     private static String correlation(StoredEvent event) {

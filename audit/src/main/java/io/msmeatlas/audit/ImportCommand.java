@@ -105,7 +105,8 @@ class ImportCommand implements Callable<Integer> {
             }
             validator.violations(contract, EventJson.mapper().writeValueAsBytes(data))
                     .forEach(violation -> problems.add("schema " + contract.dataSchema() + ": " + violation));
-            JsonNode fromStored = EventJson.mapper().valueToTree(EventJson.read(stored, contract.javaType()));
+            int storedVersion = line.path("storedversion").asInt(contract.version());
+            JsonNode fromStored = EventJson.mapper().valueToTree(EventJson.read(stored, contract.ceType(), storedVersion));
             if (!fromStored.equals(data)) {
                 problems.add("data differs from storedpayload (the hash covers storedpayload)");
             }

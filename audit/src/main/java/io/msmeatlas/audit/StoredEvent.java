@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** One row of an event store's {@code domain_event_entry}, with its chain hash if it has one. */
 record StoredEvent(long globalIndex, String aggregateId, long sequence, String eventId, String payloadType,
-        byte[] payload, byte[] metaData, Instant time, byte[] hash) {
+        String payloadRevision, byte[] payload, byte[] metaData, Instant time, byte[] hash) {
 
     /** The simple name of the payload's class, e.g. {@code ListingDrafted}. */
     String name() {
@@ -21,8 +21,13 @@ record StoredEvent(long globalIndex, String aggregateId, long sequence, String e
         return EventContracts.all().stream().filter(c -> c.javaType().getName().equals(payloadType)).findFirst();
     }
 
+    /** The schema version the payload was stored at: its revision, or 1 for events stored before revisions. */
+    int storedVersion() {
+        return payloadRevision == null ? 1 : Integer.parseInt(payloadRevision);
+    }
+
     /**
-     * The payload in its public contract form (as on Kafka: decimal strings, nulls omitted). The store
+     * The payload in its public contract form, upcast to the current schema version (as on Kafka: decimal strings, nulls omitted). The store
      * holds Axon's serialization of the same record, so it is read as that record and written again.
      */
     ObjectNode data() {
@@ -30,7 +35,7 @@ record StoredEvent(long globalIndex, String aggregateId, long sequence, String e
         if (contract.isEmpty()) {
             return (ObjectNode) EventJson.mapper().readTree(payload);
         }
-        return EventJson.mapper().valueToTree(EventJson.read(payload, contract.get().javaType()));
+        return EventJson.mapper().valueToTree(EventJson.read(payload, contract.get().ceType(), storedVersion()));
     }
 
     /** A metadata entry ({@code userId}, {@code requestId}, {@code correlationId}, {@code traceId}), or null. */

@@ -2,6 +2,7 @@ package io.msmeatlas.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.msmeatlas.schemas.EventContracts;
 import io.msmeatlas.schemas.EventJson;
 import io.msmeatlas.schemas.listing.ListingDetails;
 import io.msmeatlas.schemas.listing.ListingDrafted;
@@ -40,11 +41,11 @@ class AuditCliTest {
         store = Fixture.listings();
         listing = UUID.randomUUID().toString();
         history = new ArrayList<>(List.of(
-                store.append(listing, new ListingDrafted(listing, "seller-1", details("2500000.00")), DRAFTED,
+                store.append(listing, new ListingDrafted(listing, "seller-1", details("2500000.00"), null), DRAFTED,
                         "seller-1", "req-draft"),
-                store.append(listing, new ListingUpdated(listing, details("2400000.00"), List.of("askingPrice")),
+                store.append(listing, new ListingUpdated(listing, details("2400000.00"), null, List.of("askingPrice")),
                         UPDATED, "seller-1", "req-update"),
-                store.append(listing, new ListingPublished(listing), PUBLISHED, "seller-1", "req-publish")));
+                store.append(listing, new ListingPublished(listing, "admin-1", null), PUBLISHED, "seller-1", "req-publish")));
     }
 
     @AfterEach
@@ -59,16 +60,35 @@ class AuditCliTest {
 
         assertThat(text.exitCode()).isZero();
         assertThat(text.lines()).containsExactly(
-                "2026-03-01T10:00:00Z  #0  ListingDrafted v1  by seller-1  request req-draft  correlation req-draft",
-                "2026-03-02T10:00:00Z  #1  ListingUpdated v1  by seller-1  request req-update  correlation req-update",
-                "2026-03-03T10:00:00Z  #2  ListingPublished v1  by seller-1  request req-publish  correlation req-publish");
+                "2026-03-01T10:00:00Z  #0  ListingDrafted v2  by seller-1  request req-draft  correlation req-draft",
+                "2026-03-02T10:00:00Z  #1  ListingUpdated v2  by seller-1  request req-update  correlation req-update",
+                "2026-03-03T10:00:00Z  #2  ListingPublished v2  by seller-1  request req-publish  correlation req-publish");
         assertThat(json.lines()).hasSize(3);
         JsonNode updated = EventJson.mapper().readTree(json.lines().get(1));
         assertThat(updated.get("type").asString()).isEqualTo("ListingUpdated");
-        assertThat(updated.get("schemaVersion").asString()).isEqualTo("1");
+        assertThat(updated.get("schemaVersion").asString()).isEqualTo("2");
         assertThat(updated.get("userId").asString()).isEqualTo("seller-1");
         assertThat(updated.get("requestId").asString()).isEqualTo("req-update");
         assertThat(updated.get("eventId").asString()).isEqualTo(history.get(1).eventId());
+    }
+
+    @Test
+    void an_event_stored_at_an_older_schema_version_is_shown_upcast_and_says_so() throws Exception {
+        String legacy = UUID.randomUUID().toString();
+        byte[] v1 = ("{\"listingId\":\"" + legacy + "\",\"sellerId\":\"seller-0\",\"details\":{\"title\":\"Dal mill\","
+                + "\"sector\":\"Food processing\",\"city\":\"Nagpur\",\"state\":\"Maharashtra\","
+                + "\"annualRevenue\":\"5000000.00\",\"askingPrice\":\"3000000.00\",\"currency\":\"INR\"}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        store.appendStored(legacy, EventContracts.of(ListingDrafted.class), v1, null, DRAFTED, "seller-0", "old");
+
+        Fixture.Run history = store.audit("history", "listing", legacy);
+        Fixture.Run state = store.audit("as-of", "listing", legacy, "2026-04-01");
+
+        assertThat(history.lines()).singleElement().asString().contains("ListingDrafted v1→2");
+        JsonNode details = EventJson.mapper().readTree(state.out()).at("/state/details");
+        assertThat(details.at("/sector/name").asString()).isEqualTo("Food processing");
+        assertThat(details.at("/financials/0/revenue").asString()).isEqualTo("5000000.00");
+        assertThat(details.at("/dealType").asString()).isEqualTo("FULL_SALE");
     }
 
     @Test
@@ -94,13 +114,15 @@ class AuditCliTest {
         Fixture.Run text = store.audit("diff", "listing", listing, "2026-03-01T12:00:00Z", "2026-03-04");
 
         JsonNode changes = EventJson.mapper().readTree(json.out()).get("changes");
-        assertThat(changes).hasSize(2);
-        assertThat(changes.get(0).get("field").asString()).isEqualTo("details.askingPrice");
-        assertThat(changes.get(0).get("before").asString()).isEqualTo("2500000.00");
-        assertThat(changes.get(0).get("after").asString()).isEqualTo("2400000.00");
-        assertThat(changes.get(0).at("/events/0/type").asString()).isEqualTo("ListingUpdated");
-        assertThat(changes.get(1).get("field").asString()).isEqualTo("status");
-        assertThat(changes.get(1).at("/events/0/requestId").asString()).isEqualTo("req-publish");
+        java.util.Map<String, JsonNode> byField = new java.util.HashMap<>();
+        changes.forEach(change -> byField.put(change.get("field").asString(), change));
+        assertThat(byField).containsOnlyKeys("details.askingPrice", "status", "approvedBy");
+        JsonNode price = byField.get("details.askingPrice");
+        assertThat(price.get("before").asString()).isEqualTo("2500000.00");
+        assertThat(price.get("after").asString()).isEqualTo("2400000.00");
+        assertThat(price.at("/events/0/type").asString()).isEqualTo("ListingUpdated");
+        assertThat(byField.get("status").at("/events/0/requestId").asString()).isEqualTo("req-publish");
+        assertThat(byField.get("approvedBy").get("after").asString()).isEqualTo("admin-1");
         assertThat(text.out()).contains("details.askingPrice: \"2500000.00\" -> \"2400000.00\"",
                 "by #1 ListingUpdated at 2026-03-02T10:00:00Z (user seller-1, request req-update)");
     }
@@ -109,8 +131,8 @@ class AuditCliTest {
     void verify_passes_when_chains_hold_and_each_event_is_on_kafka_once_in_order() throws Exception {
         store.publish(history.toArray(Fixture.Recorded[]::new));
         String legacy = UUID.randomUUID().toString();
-        store.publish(store.appendUnchained(legacy, new ListingPublished(legacy), DRAFTED));
-        store.leaveInOutbox(store.append(listing, new ListingPublished(listing), Instant.now(), "seller-1", "r"));
+        store.publish(store.appendUnchained(legacy, new ListingPublished(legacy, null, null), DRAFTED));
+        store.leaveInOutbox(store.append(listing, new ListingPublished(listing, null, null), Instant.now(), "seller-1", "r"));
 
         Fixture.Run verify = store.audit("verify");
 
@@ -138,7 +160,7 @@ class AuditCliTest {
     void verify_reports_events_missing_duplicated_or_out_of_order_on_kafka() throws Exception {
         store.publish(history.get(0), history.get(2), history.get(1), history.get(0));
         String unpublished = UUID.randomUUID().toString();
-        Fixture.Recorded lost = store.append(unpublished, new ListingPublished(unpublished), DRAFTED, "u", "r");
+        Fixture.Recorded lost = store.append(unpublished, new ListingPublished(unpublished, null, null), DRAFTED, "u", "r");
 
         Fixture.Run verify = store.audit("verify");
 
@@ -188,7 +210,7 @@ class AuditCliTest {
 
         assertThat(dryRun.exitCode()).isEqualTo(AuditCli.DISCREPANCIES);
         assertThat(dryRun.lines()).anySatisfy(line -> assertThat(line)
-                .startsWith("line 2: schema urn:msmeatlas:schema:listing:ListingUpdated:v1: ").contains("currency"));
+                .startsWith("line 2: schema urn:msmeatlas:schema:listing:ListingUpdated:v2: ").contains("currency"));
         assertThat(dryRun.lines()).contains("line 2: data differs from storedpayload (the hash covers storedpayload)");
         assertThat(dryRun.lines()).noneMatch(line -> line.startsWith("line 1") || line.startsWith("line 3"));
         assertThat(live.exitCode()).isEqualTo(AuditCli.FAILED);
@@ -196,8 +218,12 @@ class AuditCliTest {
     }
 
     private static ListingDetails details(String askingPrice) {
-        return new ListingDetails("Spice mill", "Food processing", "Indore", "Madhya Pradesh", 2004, 23,
-                new BigDecimal("12000000.00"), new BigDecimal("1800000.00"), new BigDecimal(askingPrice), "INR",
+        return new ListingDetails("Spice mill", "Indore Spices LLP", null,
+                new ListingDetails.Sector("10", "Manufacture of food products", "C", "Manufacturing"),
+                "Madhya Pradesh", "Indore", 2004, 23, ListingDetails.LegalStructure.LLP, new BigDecimal("9000000.00"),
+                List.of(new ListingDetails.AnnualFinancials(2025, new BigDecimal("12000000.00"), null,
+                        new BigDecimal("1800000.00"), null, null)),
+                null, null, new BigDecimal(askingPrice), "INR", ListingDetails.DealType.FULL_SALE, null, null,
                 "Cold-grinding unit");
     }
 }

@@ -87,22 +87,29 @@ final class Fixture implements AutoCloseable {
 
     Recorded append(String aggregateId, Object payload, Instant time, String userId, String requestId)
             throws SQLException {
+        EventContract contract = EventContracts.of(payload.getClass());
+        return appendStored(aggregateId, contract, AXON_JSON.writeValueAsBytes(payload),
+                Integer.toString(contract.version()), time, userId, requestId);
+    }
+
+    /** A payload as stored bytes at a given revision (null: stored before revisions were recorded). */
+    Recorded appendStored(String aggregateId, EventContract contract, byte[] bytes, String revision, Instant time,
+            String userId, String requestId) throws SQLException {
         Recorded last = lastByAggregate.get(aggregateId);
         long sequence = last == null ? 0 : last.sequence() + 1;
         String eventId = UUID.randomUUID().toString();
-        byte[] bytes = AXON_JSON.writeValueAsBytes(payload);
         byte[] meta = AXON_JSON.writeValueAsBytes(Map.of("userId", userId, "requestId", requestId,
                 "correlationId", requestId, "traceId", "trace-" + requestId));
-        String payloadType = payload.getClass().getName();
+        String payloadType = contract.javaType().getName();
         byte[] hash = HashChain.next(last == null ? HashChain.GENESIS : last.hash(), aggregateId, sequence, eventId,
                 payloadType, bytes);
         update("""
                 insert into domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
-                    meta_data, payload, payload_type, time_stamp) values (?, ?, 'Listing', ?, ?, ?, ?, ?)""",
-                aggregateId, sequence, eventId, meta, bytes, payloadType, time.toString());
+                    meta_data, payload, payload_type, payload_revision, time_stamp)
+                values (?, ?, 'Listing', ?, ?, ?, ?, ?, ?)""",
+                aggregateId, sequence, eventId, meta, bytes, payloadType, revision, time.toString());
         update("insert into event_hash_chain values (?, ?, ?, ?)", aggregateId, sequence, eventId, hash);
-        Recorded recorded = new Recorded(aggregateId, sequence, eventId, EventContracts.of(payload.getClass()), time,
-                hash);
+        Recorded recorded = new Recorded(aggregateId, sequence, eventId, contract, time, hash);
         lastByAggregate.put(aggregateId, recorded);
         return recorded;
     }

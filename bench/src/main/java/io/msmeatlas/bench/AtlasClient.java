@@ -15,13 +15,17 @@ final class AtlasClient {
 
     static final String PASSWORD = "Bench-load-2026-gen";
     static final String DRAFT = """
-            {"title":"Bench listing %s","sector":"C25","city":"Pune","state":"Maharashtra","yearEstablished":2009,\
-            "employees":42,"annualRevenue":"84000000.00","ebitda":"9500000.00","askingPrice":"65000000.00",\
-            "currency":"INR","description":"Precision machining for auto OEMs; benchmark listing."}""";
+            {"title":"Bench listing %s","legalName":"Bench Precision Pvt Ltd",\
+            "contact":{"name":"Bench Seller","email":"seller@bench.example"},"sectorCode":"25",\
+            "state":"Maharashtra","city":"Pune","yearEstablished":2009,"employees":42,\
+            "legalStructure":"PRIVATE_LIMITED","plantAndMachineryInvestment":"32000000.00",\
+            "financials":[{"fiscalYear":2025,"revenue":"84000000.00","ebitda":"9500000.00"}],\
+            "askingPrice":"65000000.00","currency":"INR","dealType":"FULL_SALE",\
+            "highlights":["Supplies two auto OEMs"],"description":"Precision machining for auto OEMs; benchmark listing."}""";
     // Tokens live 15 minutes; log in again well before, so long runs never send an expired one.
     private static final Duration TOKEN_AGE = Duration.ofMinutes(10);
 
-    record Created(String id, long version) {
+    record Created(String id, long version, String consistencyToken) {
     }
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -80,13 +84,31 @@ final class AtlasClient {
         HttpResponse<String> answer = send(request);
         expect(answer, 201);
         JsonNode body = json.readTree(answer.body());
-        return new Created(body.get("id").asString(), body.get("version").asLong());
+        return new Created(body.get("id").asString(), body.get("version").asLong(),
+                answer.headers().firstValue("X-Consistency-Token").orElse(null));
     }
 
     /** GET a listing through the gateway with the token; the view's version, or -1 on 404 (not projected yet). */
     long listingVersionViaGateway(String id) throws Exception {
         return listingVersion(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/msme/listings/" + id))
                 .header("Authorization", "Bearer " + token()), true);
+    }
+
+    /**
+     * GET a listing through the gateway presenting the command's consistency token: the read model
+     * answers once it has processed the command. A stale answer (the wait's bound passed) is a failure.
+     */
+    long listingVersionAfter(Created created) throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(
+                        URI.create(gatewayUrl + "/api/msme/listings/" + created.id()))
+                .header("Authorization", "Bearer " + token())
+                .header("X-Consistency-Token", created.consistencyToken())
+                .timeout(Duration.ofSeconds(30)).GET().build());
+        expect(answer, 200);
+        if (answer.headers().firstValue("X-Consistency").filter("stale"::equals).isPresent()) {
+            throw new Load.Failure("stale answer despite the consistency token");
+        }
+        return json.readTree(answer.body()).get("version").asLong();
     }
 
     /** GET a listing straight from projections, with the identity headers the gateway would set. */

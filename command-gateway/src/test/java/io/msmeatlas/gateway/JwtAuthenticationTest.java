@@ -49,11 +49,14 @@ class JwtAuthenticationTest extends GatewayTestSupport {
         authorizedAs("user-7", "BUYER").get().uri(PROTECTED)
                 .header(IdentityHeadersFilter.USER_ID, "someone-else")
                 .header("x-user-roles", "ADMIN")
+                .header(IdentityHeadersFilter.PROJECTIONS_PARTITIONS, "0,1,2")
                 .exchange()
                 .expectStatus().isOk();
 
         assertThat(projections.lastReceived().headers().get(IdentityHeadersFilter.USER_ID)).containsExactly("user-7");
         assertThat(projections.lastReceived().headers().get(IdentityHeadersFilter.USER_ROLES)).containsExactly("BUYER");
+        assertThat(projections.lastReceived().headers().get(IdentityHeadersFilter.PROJECTIONS_PARTITIONS))
+                .as("only projections instances ask each other for raw shares").isNull();
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -75,6 +76,17 @@ public class EventOutboxAutoConfiguration {
     @Bean
     CorrelationDataProvider messageOrigin() {
         return new MessageOriginProvider();
+    }
+
+    /** Stored payloads carry their schema version, so that {@link ContractUpcaster} knows what to upcast. */
+    @Bean
+    RevisionResolver revisionResolver() {
+        return ContractUpcaster.REVISIONS;
+    }
+
+    @Bean
+    ContractUpcaster contractUpcaster() {
+        return new ContractUpcaster();
     }
 
     @Bean

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the relay looks for rows when no commit woke it (other instances, restarts)
  * @param maxBackoff the longest wait between attempts while Kafka is unreachable
  * @param replicationFactor for the topic if the relay has to create it; -1 takes the broker's default
+ * @param awaitPublishTimeout how long a command waits for its events to reach Kafka to hand out a
+ *     consistency token with their position (never longer: the command is accepted either way)
  */
 @ConfigurationProperties("atlas.outbox")
 public record OutboxProperties(
@@ -19,7 +21,8 @@ public record OutboxProperties(
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("5s") Duration maxBackoff,
         @DefaultValue("6") int partitions,
-        @DefaultValue("-1") short replicationFactor) {
+        @DefaultValue("-1") short replicationFactor,
+        @DefaultValue("1s") Duration awaitPublishTimeout) {
 
     public OutboxProperties {
         if (topic == null || topic.isBlank() || source == null || source.isBlank()) {

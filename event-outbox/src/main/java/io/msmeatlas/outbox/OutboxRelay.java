@@ -23,6 +23,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import io.msmeatlas.web.ConsistencyToken.Position;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.Producer;
@@ -64,6 +65,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private final Counter published;
     private final Counter failures;
+    private final PublishedPositions positions = new PublishedPositions();
 
     private volatile boolean running;
     private CountDownLatch stopped = new CountDownLatch(1);
@@ -138,6 +140,19 @@ public class OutboxRelay implements SmartLifecycle {
         return oldest == null ? 0 : Duration.between(oldest, Instant.now()).toMillis() / 1000.0;
     }
 
+    /**
+     * Waits until this relay has published the aggregate's event at {@code sequenceNumber} (or a later
+     * one) and returns where it landed, so that a command can hand its client a consistency token with
+     * a Kafka position. Empty when that takes longer than {@code timeout}, when Kafka is known to be
+     * unreachable (the command must not wait on it), or when another instance's relay published it.
+     */
+    public Optional<Position> awaitPublished(String aggregateId, long sequenceNumber, Duration timeout) {
+        if (lastError.get() != null || !running) {
+            return Optional.empty();
+        }
+        return positions.await(aggregateId, sequenceNumber, timeout);
+    }
+
     Optional<Instant> lastPublished() {
         return Optional.ofNullable(lastPublished.get());
     }
@@ -210,8 +225,10 @@ public class OutboxRelay implements SmartLifecycle {
         List<Long> acknowledged = new ArrayList<>(sends.size());
         for (int i = 0; i < sends.size(); i++) {
             try {
-                sends.get(i).get();
+                RecordMetadata metadata = sends.get(i).get();
                 acknowledged.add(rows.get(i).id());
+                positions.published(rows.get(i).aggregateId(), rows.get(i).aggregateSequence(),
+                        new Position(metadata.topic(), metadata.partition(), metadata.offset()));
             } catch (ExecutionException e) {
                 failure = new IllegalStateException("Kafka did not acknowledge event " + rows.get(i).eventId(),
                         e.getCause());

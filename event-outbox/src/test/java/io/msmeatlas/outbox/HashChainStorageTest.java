@@ -85,9 +85,9 @@ class HashChainStorageTest {
     @Test
     void each_appended_event_links_to_its_predecessor_across_appends_and_within_a_batch() {
         String id = UUID.randomUUID().toString();
-        engine.appendEvents(List.of(event(id, 0, new ListingPublished(id))));
+        engine.appendEvents(List.of(event(id, 0, new ListingPublished(id, null, null))));
         engine.appendEvents(List.of(event(id, 1, new ListingWithdrawn(id, "sold")),
-                event(id, 2, new ListingPublished(id))));
+                event(id, 2, new ListingPublished(id, null, null))));
 
         byte[] previous = HashChain.GENESIS;
         List<Map<String, Object>> stored = jdbc.queryForList("""
@@ -110,7 +110,7 @@ class HashChainStorageTest {
     @Test
     void the_outbox_row_carries_the_same_hash_as_the_chain() {
         String id = UUID.randomUUID().toString();
-        engine.appendEvents(List.of(event(id, 0, new ListingPublished(id))));
+        engine.appendEvents(List.of(event(id, 0, new ListingPublished(id, null, null))));
 
         byte[] chained = jdbc.queryForObject("select hash from event_hash_chain where aggregate_id = ?",
                 byte[].class, id);
@@ -122,11 +122,11 @@ class HashChainStorageTest {
     @Test
     void the_relay_sends_the_hash_as_the_ce_hash_header() {
         String id = UUID.randomUUID().toString();
-        engine.appendEvents(List.of(event(id, 0, new ListingPublished(id))));
+        engine.appendEvents(List.of(event(id, 0, new ListingPublished(id, null, null))));
         byte[] chained = jdbc.queryForObject("select hash from event_hash_chain where aggregate_id = ?",
                 byte[].class, id);
         OutboxProperties properties = new OutboxProperties("outbox.test.events", "/test", 500,
-                Duration.ofMillis(500), Duration.ofSeconds(1), 1, (short) 1);
+                Duration.ofMillis(500), Duration.ofSeconds(1), 1, (short) 1, Duration.ofSeconds(1));
         Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers());
         OutboxRelay relay = new OutboxRelay(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),

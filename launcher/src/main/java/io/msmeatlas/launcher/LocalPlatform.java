@@ -59,6 +59,10 @@ public final class LocalPlatform implements Callable<Integer> {
             description = "Client networks the gateway does not rate-limit, e.g. 127.0.0.1/32 for a load generator.")
     String rateLimitExempt;
 
+    @Option(names = "--auto-approve",
+            description = "Publish listings without admin review (moderation off), for a small deployment or a demo.")
+    boolean autoApprove;
+
     @Option(names = "--project-root", defaultValue = ".", description = "Where the service modules' target/ folders are.")
     Path projectRoot;
 
@@ -73,7 +77,8 @@ public final class LocalPlatform implements Callable<Integer> {
             deleteRecursively(dataDir);
         }
         PlatformConfig config = new PlatformConfig(projectRoot, dataDir, gatewayPort, authPort, listingsPort, projectionsPort,
-                kafkaPort, kafkaControllerPort, postgresPort, redisPort, heap, Duration.ofSeconds(readyTimeoutSeconds), rateLimitExempt);
+                kafkaPort, kafkaControllerPort, postgresPort, redisPort, heap, Duration.ofSeconds(readyTimeoutSeconds), rateLimitExempt,
+                autoApprove);
         Platform platform = new Platform(config, System.out::println);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -104,6 +104,9 @@ final class Platform implements AutoCloseable {
         out.accept("  Data        " + config.dataDir().toAbsolutePath() + "   (logs in " + config.logDir() + ")");
         out.accept("  Admin       " + PlatformConfig.ADMIN_EMAIL + "   (password in "
                 + AdminPassword.file(config.dataDir()) + ")");
+        out.accept("  Moderation  " + (config.autoApproveListings()
+                ? "off: submitted listings are published at once (--auto-approve)"
+                : "on: the admin approves submitted listings (POST /api/msme/listings/{id}/approve)"));
     }
 
     private void startServices() {
@@ -131,7 +134,8 @@ final class Platform implements AutoCloseable {
                         "AUTH_BOOTSTRAP_ADMIN_PASSWORD", adminPassword)),
                 new ServiceSpec("listings", "listings", config.listingsPort(), Map.of(
                         "DATABASE_URL", jdbcUrl,
-                        "KAFKA_BOOTSTRAP_SERVERS", kafkaServers)),
+                        "KAFKA_BOOTSTRAP_SERVERS", kafkaServers,
+                        "ATLAS_LISTINGS_MODERATION_AUTOAPPROVE", Boolean.toString(config.autoApproveListings()))),
                 new ServiceSpec("projections", "projections", config.projectionsPort(), Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", kafkaServers,
                         "PROJECTIONS_STATE_DIR", config.dataDir().resolve("projections").toAbsolutePath().toString())),

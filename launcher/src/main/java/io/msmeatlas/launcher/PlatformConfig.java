@@ -17,7 +17,8 @@ record PlatformConfig(
         int redisPort,
         String serviceHeap,
         Duration readyTimeout,
-        String rateLimitExemptCidrs) {
+        String rateLimitExemptCidrs,
+        boolean autoApproveListings) {
 
     static final String DATABASE = "msmeatlas";
     static final String ADMIN_EMAIL = "admin@msmeatlas.local";

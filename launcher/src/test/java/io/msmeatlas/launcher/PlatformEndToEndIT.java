@@ -46,9 +46,15 @@ class PlatformEndToEndIT {
     private static final Duration EVENTUAL = Duration.ofSeconds(90);
     private static final String PASSWORD = "Correct-horse-42-battery";
     private static final String DRAFT = """
-            {"title":"%s","sector":"C25","city":"Pune","state":"Maharashtra","yearEstablished":2009,
-             "employees":42,"annualRevenue":"84000000.00","ebitda":"9500000.00","askingPrice":"65000000.00",
-             "currency":"INR","description":"Precision machining for auto OEMs."}""";
+            {"title":"%s","legalName":"Shree Precision Components Pvt Ltd",
+             "contact":{"name":"Anil Kulkarni","email":"anil@example.in","phone":"+919800000001"},
+             "sectorCode":"25","state":"Maharashtra","city":"Pune","yearEstablished":2009,"employees":42,
+             "legalStructure":"PRIVATE_LIMITED","plantAndMachineryInvestment":"32000000.00",
+             "financials":[{"fiscalYear":2025,"revenue":"84000000.00","ebitda":"9500000.00"},
+                           {"fiscalYear":2024,"revenue":"79000000.00","ebitda":"8100000.00"}],
+             "askingPrice":"65000000.00","currency":"INR","dealType":"FULL_SALE","reasonForSale":"Founder retiring",
+             "highlights":["Supplies two auto OEMs","ISO 9001"],"description":"Precision machining for auto OEMs."}""";
+    private static final String TOKEN = "X-Consistency-Token";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -63,7 +69,7 @@ class PlatformEndToEndIT {
                 Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(),
                 Ports.findFree(), Ports.findFree(), Ports.findFree(), "128m", Duration.ofSeconds(240),
                 // Many calls from one address: the limiter itself is specified in the gateway's own tests.
-                "127.0.0.1/32");
+                "127.0.0.1/32", false);
         platform = new Platform(config, System.out::println);
         platform.start();
         seller = signUp("SELLER");
@@ -103,25 +109,58 @@ class PlatformEndToEndIT {
         assertThat(send("POST", "/api/auth/login", adminLogin, null).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * The marketplace's main flow, through the gateway, with no polling: each read presents the
+     * consistency token of the command before it, so it sees that command's effect.
+     */
     @Test
     @Order(3)
-    void a_seller_drafts_and_publishes_a_listing_and_a_buyer_reads_it_through_the_gateway() {
-        HttpResponse<String> created = send("POST", "/api/msme/listings", DRAFT.formatted("CNC job shop in Pune"), seller);
-        assertThat(created.statusCode()).isEqualTo(201);
+    void a_listing_goes_from_draft_through_moderation_to_buyers_and_leaves_search_when_sold() {
+        String admin = login(PlatformConfig.ADMIN_EMAIL, platform.adminPassword());
+        String title = "CNC job shop " + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = send("POST", "/api/msme/listings", DRAFT.formatted(title), seller);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = json.readTree(created.body()).get("id").asString();
         assertThat(created.headers().firstValue("Location")).hasValue("/api/msme/listings/" + id);
+        assertThat(created.headers().firstValue("ETag")).hasValue("\"1\"");
 
-        assertThat(send("POST", "/api/msme/listings/" + id + "/publish", null, seller).statusCode()).isEqualTo(200);
+        HttpResponse<String> submitted = send("POST", "/api/msme/listings/" + id + "/publish", null, seller);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        assertThat(json.readTree(submitted.body()).get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(read("/api/msme/listings/" + id, buyer, token(submitted)).statusCode())
+                .as("not visible to buyers before approval").isEqualTo(404);
+        HttpResponse<String> queue = read("/api/msme/moderation/queue?limit=100", admin, token(submitted));
+        assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+        assertThat(json.readTree(queue.body()).get("items").findValuesAsString("id")).contains(id);
 
-        JsonNode view = awaitView(id, v -> v.get("version").asLong() == 2, buyer);
-        assertThat(view.get("status").asString()).isEqualTo("PUBLISHED");
-        assertThat(view.get("title").asString()).isEqualTo("CNC job shop in Pune");
-        assertThat(view.get("askingPrice").asString()).isEqualTo("65000000.00");
+        HttpResponse<String> approved = send("POST", "/api/msme/listings/" + id + "/approve", null, admin);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        String search = "/api/msme/listings?sector=C&state=Maharashtra&city=pune&classification=SMALL"
+                + "&minPrice=60000000&maxPrice=70000000&minRevenue=80000000&dealType=FULL_SALE&q=cnc&limit=100";
+        HttpResponse<String> found = read(search, buyer, token(approved));
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(found.headers().firstValue("X-Consistency")).isNotEqualTo(java.util.Optional.of("stale"));
+        JsonNode hit = itemWithId(found, id);
+        assertThat(hit).as("the approved listing in a filtered buyer search").isNotNull();
+        assertThat(hit.get("title").asString()).isEqualTo(title);
+        assertThat(hit.has("legalName")).as("confidential fields are hidden from buyers").isFalse();
+        assertThat(hit.has("contact")).isFalse();
+        HttpResponse<String> asOwner = read("/api/msme/listings/" + id, seller, token(approved));
+        assertThat(json.readTree(asOwner.body()).get("legalName").asString())
+                .isEqualTo("Shree Precision Components Pvt Ltd");
 
-        HttpResponse<String> page = send("GET", "/api/msme/listings?status=PUBLISHED&sector=C25&limit=100", null, buyer);
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(page.body()).get("items").findValuesAsString("id")).contains(id);
+        HttpResponse<String> stale = send("PATCH", "/api/msme/listings/" + id, "{\"askingPrice\":\"64000000\"}",
+                seller, Map.of("If-Match", "\"1\""));
+        assertThat(stale.statusCode()).as("a lost update is refused").isEqualTo(412);
 
+        HttpResponse<String> underOffer = send("POST", "/api/msme/listings/" + id + "/under-offer", null, seller);
+        assertThat(underOffer.statusCode()).as(underOffer.body()).isEqualTo(200);
+        JsonNode offered = itemWithId(read(search, buyer, token(underOffer)), id);
+        assertThat(offered.get("status").asString()).isEqualTo("UNDER_OFFER");
+
+        HttpResponse<String> sold = send("POST", "/api/msme/listings/" + id + "/sold", null, seller);
+        assertThat(sold.statusCode()).as(sold.body()).isEqualTo(200);
+        assertThat(itemWithId(read(search, buyer, token(sold)), id)).as("a sold listing leaves buyer search").isNull();
         assertThat(send("GET", "/api/msme/listings/" + UUID.randomUUID(), null, buyer).statusCode()).isEqualTo(404);
     }
 
@@ -143,8 +182,11 @@ class PlatformEndToEndIT {
 
         String draft = createdId(send("POST", "/api/msme/listings", DRAFT.formatted("stays a draft"), seller));
         String toPublish = createdId(send("POST", "/api/msme/listings", DRAFT.formatted("to publish"), seller));
+        String toApprove = createdId(send("POST", "/api/msme/listings", DRAFT.formatted("to approve"), seller));
         String published = createdId(send("POST", "/api/msme/listings", DRAFT.formatted("published"), seller));
+        send("POST", "/api/msme/listings/" + toApprove + "/publish", null, seller);
         send("POST", "/api/msme/listings/" + published + "/publish", null, seller);
+        send("POST", "/api/msme/listings/" + published + "/approve", null, admin);
         awaitView(draft, v -> true, seller);
         awaitView(published, v -> "PUBLISHED".equals(v.get("status").asString()), seller);
 
@@ -158,6 +200,9 @@ class PlatformEndToEndIT {
                 row("publish", "POST", "/api/msme/listings/" + toPublish + "/publish", null, 401, 403, null, 403, 403),
                 row("publish (owner last)", "POST", "/api/msme/listings/" + toPublish + "/publish", null,
                         null, null, 200, null, null),
+                row("approve", "POST", "/api/msme/listings/" + toApprove + "/approve", null, 401, 403, 403, 403, 200),
+                row("moderation queue", "GET", "/api/msme/moderation/queue", null, 401, 403, 403, 403, 200),
+                row("own listings", "GET", "/api/msme/listings/mine", null, 401, 403, 200, 200, 403),
                 row("read a draft", "GET", "/api/msme/listings/" + draft, null, 401, 404, 200, 404, 200),
                 row("search listings", "GET", "/api/msme/listings?limit=5", null, 401, 200, 200, 200, 200),
                 row("who am I", "GET", "/api/auth/me", null, 401, 200, 200, 200, 200),
@@ -200,7 +245,7 @@ class PlatformEndToEndIT {
 
         JsonNode view = awaitView(id, v -> v.get("version").asLong() == 5, seller);
         assertThat(view.get("title").asString()).isEqualTo("t3");
-        assertThat(view.get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(view.get("status").asString()).isEqualTo("SUBMITTED");
 
         Map<String, Long> firstSequenceByEventId = new LinkedHashMap<>();
         recordsFor(id).forEach(r -> firstSequenceByEventId.putIfAbsent(EventEnvelope.readFrom(r.headers()).id(),
@@ -277,12 +322,37 @@ class PlatformEndToEndIT {
         }
     }
 
+    private static String token(HttpResponse<String> commandResponse) {
+        return commandResponse.headers().firstValue(TOKEN)
+                .orElseThrow(() -> new AssertionError("no " + TOKEN + " on " + commandResponse.uri()));
+    }
+
+    private HttpResponse<String> read(String path, String accessToken, String consistencyToken) {
+        return send("GET", path, null, accessToken, Map.of(TOKEN, consistencyToken));
+    }
+
+    private JsonNode itemWithId(HttpResponse<String> page, String id) {
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        for (JsonNode item : json.readTree(page.body()).get("items")) {
+            if (id.equals(item.get("id").asString())) {
+                return item;
+            }
+        }
+        return null;
+    }
+
     private HttpResponse<String> send(String method, String path, String body, String token) {
+        return send(method, path, body, token, Map.of());
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String token,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -1,5 +1,7 @@
 package io.msmeatlas.projections;
 
+import io.msmeatlas.projections.cluster.AdvertisedServer;
+import io.msmeatlas.projections.cluster.ClusterProperties;
 import io.msmeatlas.schemas.Topics;
 import java.util.Map;
 import java.util.Properties;
@@ -17,7 +19,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * The one Kafka Streams instance of this service. Where to connect and where to keep state come
+ * This instance's Kafka Streams. Where to connect and where to keep state come
  * from {@code spring.kafka.streams.*}; how records are processed is fixed here, because the read
  * models' correctness depends on it, and is shared with the topology tests.
  */
@@ -47,12 +49,20 @@ public class KafkaStreamsConfig {
                 StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
     }
 
+    /**
+     * Several instances share the partitions (see {@code cluster/}): standby replicas, input positions
+     * in the changelog for read-your-writes on standbys, and this instance's address, which is only
+     * known once the web server listens, set as {@code application.server} when Streams is created.
+     */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer projectionsStreamsConfigurer() {
+    StreamsBuilderFactoryBeanConfigurer projectionsStreamsConfigurer(ClusterProperties cluster,
+            AdvertisedServer advertisedServer) {
         return factoryBean -> {
             Properties properties = factoryBean.getStreamsConfiguration();
             properties.putAll(processingSettings());
+            properties.putAll(cluster.streamsSettings());
             factoryBean.setStreamsConfiguration(properties);
+            factoryBean.setKafkaStreamsCustomizer(advertisedServer.applicationServerCustomizer());
             // Otherwise a restarted instance waits out the old member's session (45 s) before it owns any partition.
             factoryBean.setLeaveGroupOnClose(true);
             // A missing source topic or a lost broker kills the stream thread; a fresh one retries.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one JSON form of event payloads on Kafka: money as decimal strings, times as ISO-8601,
@@ -34,10 +35,27 @@ public final class EventJson {
         return MAPPER.readValue(json, type);
     }
 
-    /** Reads a payload as the Java type its CloudEvents {@code type} names. */
+    /** Reads a current-version payload as the Java type its CloudEvents {@code type} names. */
     public static Object read(byte[] json, String ceType) {
-        EventContract contract = EventContracts.forCeType(ceType)
-                .orElseThrow(() -> new IllegalArgumentException("Unknown event type: " + ceType));
+        EventContract contract = contract(ceType);
         return read(json, contract.javaType());
+    }
+
+    /**
+     * Reads a payload written at schema {@code version} (its {@code ce_dataversion}) as the current
+     * Java type, upcasting it first when it is older.
+     */
+    public static Object read(byte[] json, String ceType, int version) {
+        EventContract contract = contract(ceType);
+        if (version == contract.version()) {
+            return read(json, contract.javaType());
+        }
+        ObjectNode payload = (ObjectNode) MAPPER.readTree(json);
+        return MAPPER.treeToValue(EventUpcasters.toCurrent(contract, version, payload), contract.javaType());
+    }
+
+    private static EventContract contract(String ceType) {
+        return EventContracts.forCeType(ceType)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown event type: " + ceType));
     }
 }

@@ -28,7 +28,7 @@ class EventEnvelopeTest {
 
     @Test
     void the_cloudevents_sdk_reads_our_records_in_binary_mode() {
-        ListingEvent event = new ListingPublished(SampleEvents.LISTING_ID);
+        ListingEvent event = new ListingPublished(SampleEvents.LISTING_ID, null, null);
         RecordHeaders headers = new RecordHeaders();
         envelope.writeTo(headers);
 
@@ -43,8 +43,8 @@ class EventEnvelopeTest {
             assertThat(read.getSubject()).isEqualTo(SampleEvents.LISTING_ID);
             assertThat(read.getTime().toInstant()).isEqualTo(envelope.time());
             assertThat(read.getDataContentType()).isEqualTo("application/json");
-            assertThat(read.getDataSchema()).isEqualTo(URI.create("urn:msmeatlas:schema:listing:ListingPublished:v1"));
-            assertThat(read.getExtension("dataversion")).hasToString("1");
+            assertThat(read.getDataSchema()).isEqualTo(URI.create("urn:msmeatlas:schema:listing:ListingPublished:v2"));
+            assertThat(read.getExtension("dataversion")).hasToString("2");
             assertThat(read.getExtension("sequence")).hasToString("2");
             assertThat(read.getExtension("correlationid")).isEqualTo("req-42");
             assertThat(EventJson.read(read.getData().toBytes(), read.getType())).isEqualTo(event);

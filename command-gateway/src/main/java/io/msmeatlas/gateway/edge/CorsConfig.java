@@ -29,7 +29,9 @@ class CorsConfig {
         cors.setAllowedOrigins(edge.cors().allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
         cors.addAllowedHeader(CorsConfiguration.ALL);
+        // ETag and the consistency headers: a browser client needs them for If-Match and read-your-writes.
         cors.setExposedHeaders(List.of(RequestIdFilter.HEADER, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
+                HttpHeaders.ETAG, "X-Consistency-Token", "X-Consistency",
                 RateLimitFilter.LIMIT, RateLimitFilter.REMAINING, RateLimitFilter.RESET));
         cors.setAllowCredentials(false);
         cors.setMaxAge(Duration.ofHours(1));

@@ -13,7 +13,9 @@ import reactor.core.publisher.Mono;
 /**
  * Tells services who is calling: {@code X-User-Id} is the verified token's {@code sub},
  * {@code X-User-Roles} its {@code roles}, comma-separated. Whatever a client sends under those names
- * is dropped first, so on a public route (no token) neither header reaches a service.
+ * is dropped first, so on a public route (no token) neither header reaches a service. So are the
+ * headers services only send each other ({@code X-Projections-Partitions}, which asks a projections
+ * instance for its raw share of a query).
  *
  * <p>Trust model: services are reachable only from the gateway (network policy), so they take these
  * headers as proven and make their own role and ownership decisions from them. A service exposed
@@ -25,6 +27,8 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
     public static final String USER_ID = "X-User-Id";
     public static final String USER_ROLES = "X-User-Roles";
     public static final String ROLES_CLAIM = "roles";
+    /** Between projections instances only: never from a client. */
+    public static final String PROJECTIONS_PARTITIONS = "X-Projections-Partitions";
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -41,6 +45,7 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
                 .request(request -> request.headers(headers -> {
                     headers.remove(USER_ID);
                     headers.remove(USER_ROLES);
+                    headers.remove(PROJECTIONS_PARTITIONS);
                     if (jwt != null) {
                         // The decoder has checked both claims' shape.
                         List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);

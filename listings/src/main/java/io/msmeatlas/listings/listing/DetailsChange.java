@@ -1,56 +1,89 @@
 package io.msmeatlas.listings.listing;
 
 import io.msmeatlas.schemas.listing.ListingDetails;
+import io.msmeatlas.schemas.listing.ListingDetails.AnnualFinancials;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
-/** Applies a partial update to listing details and names the fields that really changed. */
+/**
+ * Compares a listing's details before and after an update, field by field, and names the fields
+ * (as in {@link ListingDetails}) whose value really changed. Money compares by value: 100 and 100.00
+ * are the same amount, and an unchanged field keeps its old form.
+ */
 record DetailsChange(ListingDetails after, List<String> changedFields) {
 
-    static DetailsChange of(ListingDetails before, ListingDetails changes) {
-        List<String> changed = new ArrayList<>();
+    static DetailsChange between(ListingDetails before, ListingDetails proposed) {
+        Comparison c = new Comparison(before, proposed);
         ListingDetails after = new ListingDetails(
-                pick("title", before, changes, ListingDetails::title, changed),
-                pick("sector", before, changes, ListingDetails::sector, changed),
-                pick("city", before, changes, ListingDetails::city, changed),
-                pick("state", before, changes, ListingDetails::state, changed),
-                pick("yearEstablished", before, changes, ListingDetails::yearEstablished, changed),
-                pick("employees", before, changes, ListingDetails::employees, changed),
-                pickAmount("annualRevenue", before, changes, ListingDetails::annualRevenue, changed),
-                pickAmount("ebitda", before, changes, ListingDetails::ebitda, changed),
-                pickAmount("askingPrice", before, changes, ListingDetails::askingPrice, changed),
-                pick("currency", before, changes, ListingDetails::currency, changed),
-                pick("description", before, changes, ListingDetails::description, changed));
-        return new DetailsChange(after, List.copyOf(changed));
+                c.pick("title", ListingDetails::title, Objects::equals),
+                c.pick("legalName", ListingDetails::legalName, Objects::equals),
+                c.pick("contact", ListingDetails::contact, Objects::equals),
+                c.pick("sector", ListingDetails::sector, Objects::equals),
+                c.pick("state", ListingDetails::state, Objects::equals),
+                c.pick("city", ListingDetails::city, Objects::equals),
+                c.pick("yearEstablished", ListingDetails::yearEstablished, Objects::equals),
+                c.pick("employees", ListingDetails::employees, Objects::equals),
+                c.pick("legalStructure", ListingDetails::legalStructure, Objects::equals),
+                c.pick("plantAndMachineryInvestment", ListingDetails::plantAndMachineryInvestment, DetailsChange::sameAmount),
+                c.pick("financials", ListingDetails::financials, DetailsChange::sameFinancials),
+                c.pick("assets", ListingDetails::assets, DetailsChange::sameAmount),
+                c.pick("debt", ListingDetails::debt, DetailsChange::sameAmount),
+                c.pick("askingPrice", ListingDetails::askingPrice, DetailsChange::sameAmount),
+                c.pick("currency", ListingDetails::currency, Objects::equals),
+                c.pick("dealType", ListingDetails::dealType, Objects::equals),
+                c.pick("reasonForSale", ListingDetails::reasonForSale, Objects::equals),
+                c.pick("highlights", ListingDetails::highlights, Objects::equals),
+                c.pick("description", ListingDetails::description, Objects::equals));
+        return new DetailsChange(after, List.copyOf(c.changed));
     }
 
     boolean isEmpty() {
         return changedFields.isEmpty();
     }
 
-    private static <T> T pick(String field, ListingDetails before, ListingDetails changes,
-            Function<ListingDetails, T> getter, List<String> changed) {
-        T old = getter.apply(before);
-        T proposed = getter.apply(changes);
-        if (proposed == null || Objects.equals(old, proposed)) {
-            return old;
+    private static final class Comparison {
+
+        private final ListingDetails before;
+        private final ListingDetails proposed;
+        private final List<String> changed = new ArrayList<>();
+
+        Comparison(ListingDetails before, ListingDetails proposed) {
+            this.before = before;
+            this.proposed = proposed;
         }
-        changed.add(field);
-        return proposed;
+
+        <T> T pick(String field, Function<ListingDetails, T> getter, BiPredicate<T, T> same) {
+            T old = getter.apply(before);
+            T value = getter.apply(proposed);
+            if (same.test(old, value)) {
+                return old;
+            }
+            changed.add(field);
+            return value;
+        }
     }
 
-    /** 100 and 100.00 are the same amount: compare money by value, keep the seller's scale. */
-    private static BigDecimal pickAmount(String field, ListingDetails before, ListingDetails changes,
-            Function<ListingDetails, BigDecimal> getter, List<String> changed) {
-        BigDecimal old = getter.apply(before);
-        BigDecimal proposed = getter.apply(changes);
-        if (proposed == null || (old != null && old.compareTo(proposed) == 0)) {
-            return old;
+    static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private static boolean sameFinancials(List<AnnualFinancials> a, List<AnnualFinancials> b) {
+        if (a.size() != b.size()) {
+            return false;
         }
-        changed.add(field);
-        return proposed;
+        for (int i = 0; i < a.size(); i++) {
+            AnnualFinancials x = a.get(i);
+            AnnualFinancials y = b.get(i);
+            if (!Objects.equals(x.fiscalYear(), y.fiscalYear()) || !sameAmount(x.revenue(), y.revenue())
+                    || !sameAmount(x.exports(), y.exports()) || !sameAmount(x.ebitda(), y.ebitda())
+                    || !sameAmount(x.netProfit(), y.netProfit()) || !sameAmount(x.sde(), y.sde())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

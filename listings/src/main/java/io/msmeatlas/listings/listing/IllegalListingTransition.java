@@ -6,7 +6,7 @@ class IllegalListingTransition extends RuntimeException {
     private final ListingStatus currentStatus;
 
     IllegalListingTransition(String action, ListingStatus currentStatus) {
-        super("Cannot " + action + " a listing that is " + currentStatus + ".");
+        super("Cannot " + action + ": the listing is " + currentStatus + ".");
         this.currentStatus = currentStatus;
     }
 

@@ -1,8 +1,12 @@
 package io.msmeatlas.listings.listing;
 
-import io.msmeatlas.schemas.listing.ListingDetails;
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Changes the listing's details; a null field in {@code changes} leaves that field as it is. */
-record UpdateListing(@TargetAggregateIdentifier String listingId, ListingDetails changes, String requestedBy) {
+/**
+ * Changes the fields {@code changes} names. {@code expectedVersion} is the client's If-Match (null:
+ * any version); {@code today} (in India) decides which Udyam rules reclassify the listing.
+ */
+record UpdateListing(@TargetAggregateIdentifier String listingId, ListingChanges changes, String requestedBy,
+        LocalDate today, Long expectedVersion) {
 }

@@ -1,11 +1,9 @@
 package io.msmeatlas.projections.listing;
 
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsNotStartedException;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -19,14 +17,18 @@ class ListingConfig {
     }
 
     @Bean
-    ListingQuery listingQuery(StreamsBuilderFactoryBean streams) {
-        return new ListingQuery(() -> {
+    ListingStores listingStores(StreamsBuilderFactoryBean streams) {
+        return new KafkaStreamsListingStores(() -> {
             KafkaStreams kafkaStreams = streams.getKafkaStreams();
             if (kafkaStreams == null) {
                 throw new StreamsNotStartedException("Kafka Streams has not been created yet");
             }
-            return kafkaStreams.store(StoreQueryParameters.fromNameAndType(
-                    ListingViewProjection.STORE, QueryableStoreTypes.keyValueStore()));
+            return kafkaStreams;
         });
+    }
+
+    @Bean
+    ListingQuery listingQuery(ListingStores stores) {
+        return new ListingQuery(stores);
     }
 }

@@ -7,10 +7,19 @@ import io.msmeatlas.schemas.EventJson;
 import io.msmeatlas.schemas.Topics;
 import io.msmeatlas.schemas.listing.ListingDrafted;
 import io.msmeatlas.schemas.listing.ListingEvent;
+import io.msmeatlas.schemas.listing.ListingExpired;
+import io.msmeatlas.schemas.listing.ListingMarkedUnderOffer;
 import io.msmeatlas.schemas.listing.ListingPublished;
+import io.msmeatlas.schemas.listing.ListingRejected;
+import io.msmeatlas.schemas.listing.ListingReturnedToMarket;
+import io.msmeatlas.schemas.listing.ListingSold;
+import io.msmeatlas.schemas.listing.ListingSubmitted;
+import io.msmeatlas.schemas.listing.ListingSuspended;
 import io.msmeatlas.schemas.listing.ListingUpdated;
 import io.msmeatlas.schemas.listing.ListingWithdrawn;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -26,30 +35,46 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Projects {@code msme.listing.events} into the {@value #STORE} store, one {@link ListingView} per
- * listing.
+ * listing, and keeps the secondary index {@value ListingIndex#STORE} ({@link ListingIndex}) in step
+ * with it in the same {@code process()} call: the index keys of the old view that the new one no
+ * longer has are deleted, the new ones written, then the view.
  *
- * <p>Idempotent under at-least-once delivery: a listing's events arrive in order on one partition
- * (key = listing id), so an event whose {@code ce_sequence} is below the view's version was applied
- * before and is skipped. An event for a listing never drafted is logged and skipped. A record
- * without CloudEvents headers, whose payload cannot be read or whose key is not its listing id
- * throws, and the processing exception handler sends it to the dead-letter topic. An event type this build does not know
- * (a newer one) is skipped, so producers can add types before we handle them.
+ * <p>Payloads are read at the schema version their {@code ce_dataversion} names and upcast, so
+ * events stored before a schema change still project. Idempotent under at-least-once delivery: a
+ * listing's events arrive in order on one partition (key = listing id), so an event whose
+ * {@code ce_sequence} is below the view's version was applied before and is skipped. An event for a
+ * listing never drafted is logged and skipped. A record without CloudEvents headers, whose payload
+ * cannot be read, whose schema version is newer than this build knows or whose key is not its
+ * listing id throws, and the processing exception handler sends it to the dead-letter topic. An
+ * event type this build does not know (a newer one) is skipped, so producers can add types before
+ * we handle them.
+ *
+ * <p>The views store is cached (repeated writes to a listing between commits reach RocksDB and the
+ * changelog once, and IQv2 key queries read through the cache). The index store is not: Kafka
+ * Streams 4.2 answers an IQv2 {@code RangeQuery} from the underlying store only, so a cached index
+ * would hide entries written since the last commit from searches.
  */
 public final class ListingViewProjection {
 
     public static final String STORE = "listing-views";
+    public static final String INDEX_STORE = ListingIndex.STORE;
 
     private ListingViewProjection() {
     }
 
     public static KStream<String, byte[]> addTo(StreamsBuilder builder) {
-        // Cached: repeated writes to a listing between commits reach RocksDB and the changelog once
-        // (a rebuild ran at 1.2% of a plain consumer's rate without it); queries read through the cache.
+        return addTo(builder, Topics.LISTING_EVENTS);
+    }
+
+    /** The projection of the listing events on {@code topic} (tests use their own topics). */
+    public static KStream<String, byte[]> addTo(StreamsBuilder builder, String topic) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(STORE), Serdes.String(), new ListingViewSerde()).withCachingEnabled());
-        KStream<String, byte[]> events = builder.stream(Topics.LISTING_EVENTS,
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(INDEX_STORE), Serdes.String(), Serdes.ByteArray()).withCachingDisabled());
+        KStream<String, byte[]> events = builder.stream(topic,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("listing-events"));
-        events.process(ListingViewProcessor::new, Named.as("listing-view-projection"), STORE);
+        events.process(ListingViewProcessor::new, Named.as("listing-view-projection"), STORE, INDEX_STORE);
         return events;
     }
 
@@ -58,10 +83,12 @@ public final class ListingViewProjection {
         private static final Logger log = LoggerFactory.getLogger(ListingViewProjection.class);
 
         private KeyValueStore<String, ListingView> views;
+        private KeyValueStore<String, byte[]> index;
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             views = context.getStateStore(STORE);
+            index = context.getStateStore(INDEX_STORE);
         }
 
         @Override
@@ -76,7 +103,8 @@ public final class ListingViewProjection {
             if (record.value() == null) {
                 throw new IllegalArgumentException("Event " + envelope.id() + " has no payload");
             }
-            ListingEvent event = (ListingEvent) EventJson.read(record.value(), contract.get().javaType());
+            ListingEvent event = (ListingEvent) EventJson.read(record.value(), envelope.type(),
+                    envelope.dataVersion());
             if (!event.listingId().equals(record.key())) {
                 throw new IllegalArgumentException("Record key " + record.key() + " is not the listing id "
                         + event.listingId() + " of event " + envelope.id());
@@ -85,6 +113,9 @@ public final class ListingViewProjection {
             if (current != null && envelope.sequence() < current.version()) {
                 log.debug("Skipping redelivered event {} (sequence {}) of listing {} at version {}",
                         envelope.id(), envelope.sequence(), current.id(), current.version());
+                // Unchanged, but the store's position now covers this record, so a query bounded by it
+                // (read-your-writes on a redelivered event's offset) does not wait for the next event.
+                views.put(current.id(), current);
                 return;
             }
             if (current != null && envelope.sequence() > current.version()) {
@@ -97,7 +128,24 @@ public final class ListingViewProjection {
                         current == null ? "no such listing" : "listing already drafted");
                 return;
             }
+            updateIndex(current, next);
             views.put(next.id(), next);
+        }
+
+        /** Index first, view last: a query that sees the view's new position also sees its index entries. */
+        private void updateIndex(ListingView current, ListingView next) {
+            Set<String> old = current == null ? Set.of() : ListingIndex.entries(current);
+            Set<String> wanted = ListingIndex.entries(next);
+            for (String key : old) {
+                if (!wanted.contains(key)) {
+                    index.delete(key);
+                }
+            }
+            Set<String> added = new HashSet<>(wanted);
+            added.removeAll(old);
+            for (String key : added) {
+                index.put(key, ListingIndex.PRESENT);
+            }
         }
 
         /** Null when the event does not fit the listing's state. */
@@ -110,13 +158,34 @@ public final class ListingViewProjection {
                 return null;
             }
             if (event instanceof ListingUpdated updated) {
-                return view.updated(updated.details(), envelope);
+                return view.updated(updated.details(), updated.classification(), envelope);
             }
-            if (event instanceof ListingPublished) {
-                return view.published(envelope);
+            if (event instanceof ListingSubmitted) {
+                return view.submitted(envelope);
+            }
+            if (event instanceof ListingPublished published) {
+                return view.published(published.approvedBy(), published.expiresAt(), envelope);
+            }
+            if (event instanceof ListingRejected rejected) {
+                return view.moderated(ListingStatus.REJECTED, rejected.reason(), envelope);
+            }
+            if (event instanceof ListingSuspended suspended) {
+                return view.moderated(ListingStatus.SUSPENDED, suspended.reason(), envelope);
+            }
+            if (event instanceof ListingMarkedUnderOffer) {
+                return view.underOffer(envelope);
+            }
+            if (event instanceof ListingReturnedToMarket returned) {
+                return view.returnedToMarket(returned.expiresAt(), envelope);
+            }
+            if (event instanceof ListingSold) {
+                return view.closed(ListingStatus.SOLD, envelope);
+            }
+            if (event instanceof ListingExpired) {
+                return view.closed(ListingStatus.EXPIRED, envelope);
             }
             if (event instanceof ListingWithdrawn) {
-                return view.withdrawn(envelope);
+                return view.closed(ListingStatus.WITHDRAWN, envelope);
             }
             throw new IllegalStateException("No projection for " + event.getClass().getName());
         }

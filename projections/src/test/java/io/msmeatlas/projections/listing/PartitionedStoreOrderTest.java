@@ -1,96 +1,61 @@
 package io.msmeatlas.projections.listing;
 
+import static io.msmeatlas.projections.listing.ListingEvents.details;
+import static io.msmeatlas.projections.listing.ListingEvents.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * With several partitions, Kafka Streams' composite store iterates one partition's store after
- * another, so keys are sorted only within a partition. TopologyTestDriver has one partition, hence
- * this stand-in store.
+ * Kafka Streams keeps one store per partition and its "all partitions" store iterates one after the
+ * other, so keys are sorted only within a partition. A search merges the partitions' ordered index
+ * scans instead. TopologyTestDriver has one partition, hence the in-memory partitioned stores here
+ * (and the real ones in {@link ListingQueryIqv2Test}).
  */
 class PartitionedStoreOrderTest {
 
-    /** Partition 0 holds b, d, f; partition 1 holds a, c, e. */
-    private final ListingQuery query = new ListingQuery(() -> new TwoPartitionStore(
-            List.of("lst-b", "lst-d", "lst-f"), List.of("lst-a", "lst-c", "lst-e")));
+    /** Partition 0 holds the cheapest and the dearest, partition 1 the middle, partition 2 the rest. */
+    private final InMemoryListingStores stores = new InMemoryListingStores(3);
+    private final ListingQuery query = new ListingQuery(stores);
 
-    @Test
-    void pages_follow_id_order_across_partitions() {
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        do {
-            ListingPage page = query.search(ListingSearch.parse(null, null, null, null, null, cursor, "2"));
-            seen.addAll(page.items().stream().map(ListingView::id).toList());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-
-        assertThat(seen).containsExactly("lst-a", "lst-b", "lst-c", "lst-d", "lst-e", "lst-f");
+    @BeforeEach
+    void listings() {
+        add("lst-a", "100", 0);
+        add("lst-f", "600", 0);
+        add("lst-c", "300", 1);
+        add("lst-d", "400", 1);
+        add("lst-b", "200", 2);
+        add("lst-e", "500", 2);
+        add("lst-g", null, 1);
     }
 
-    private record TwoPartitionStore(List<String> partition0, List<String> partition1)
-            implements ReadOnlyKeyValueStore<String, ListingView> {
+    @Test
+    void pages_follow_price_order_across_partitions() {
+        assertThat(pagedIds(ListingSort.PRICE_ASC, 2))
+                .containsExactly("lst-a", "lst-b", "lst-c", "lst-d", "lst-e", "lst-f", "lst-g");
+    }
 
-        @Override
-        public ListingView get(String key) {
-            return partition0.contains(key) || partition1.contains(key) ? view(key) : null;
-        }
+    @Test
+    void descending_pages_follow_the_reverse_order_across_partitions_with_missing_prices_last() {
+        assertThat(pagedIds(ListingSort.PRICE_DESC, 3))
+                .containsExactly("lst-f", "lst-e", "lst-d", "lst-c", "lst-b", "lst-a", "lst-g");
+    }
 
-        @Override
-        public KeyValueIterator<String, ListingView> range(String from, String to) {
-            List<String> keys = new ArrayList<>();
-            for (List<String> partition : List.of(partition0, partition1)) {
-                partition.stream()
-                        .filter(k -> from == null || k.compareTo(from) >= 0)
-                        .filter(k -> to == null || k.compareTo(to) <= 0)
-                        .forEach(keys::add);
-            }
-            return new ListIterator(keys.iterator());
-        }
+    private void add(String id, String price, int partition) {
+        stores.place(id, partition).put(ListingEvents.liveView(id, "seller-1", details("Unit").price(price), time(1)));
+    }
 
-        @Override
-        public KeyValueIterator<String, ListingView> all() {
-            return range(null, null);
-        }
-
-        @Override
-        public long approximateNumEntries() {
-            return partition0.size() + partition1.size();
-        }
-
-        private static ListingView view(String id) {
-            return new ListingView(id, "seller", "title", "Textiles", "Pune", "Maharashtra", null, null, null, null,
-                    null, "INR", null, ListingStatus.PUBLISHED, 1, id + "-0", null, null, null, null);
-        }
-
-        private record ListIterator(Iterator<String> keys) implements KeyValueIterator<String, ListingView> {
-
-            @Override
-            public boolean hasNext() {
-                return keys.hasNext();
-            }
-
-            @Override
-            public KeyValue<String, ListingView> next() {
-                String key = keys.next();
-                return KeyValue.pair(key, view(key));
-            }
-
-            @Override
-            public String peekNextKey() {
-                throw new NoSuchElementException("not needed");
-            }
-
-            @Override
-            public void close() {
-            }
-        }
+    private List<String> pagedIds(ListingSort sort, int limit) {
+        List<String> seen = new ArrayList<>();
+        SortKey after = null;
+        do {
+            ListingPage page = query.search(ListingSearch.builder(sort).after(after).limit(limit).build());
+            page.items().forEach(view -> seen.add(view.id()));
+            after = page.nextCursor() == null ? null : ListingCursor.decode(page.nextCursor());
+        } while (after != null);
+        return seen;
     }
 }

@@ -1,0 +1,55 @@
+package io.msmeatlas.projections.cluster;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsNotStartedException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+
+/** The pieces that let several projections instances answer every query together. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClusterProperties.class)
+public class ClusterConfiguration {
+
+    @Bean
+    AdvertisedServer advertisedServer(ClusterProperties properties, ApplicationContext context, Environment env) {
+        return AdvertisedServer.of(properties, context, env);
+    }
+
+    @Bean
+    ProjectionCluster projectionCluster(StreamsBuilderFactoryBean streams, AdvertisedServer server,
+            ClusterProperties properties) {
+        return new ProjectionCluster(() -> running(streams), server::hostInfo, properties.maxStandbyLag());
+    }
+
+    @Bean
+    PeerClient peerClient(ClusterProperties properties) {
+        return new PeerClient(properties.peerTimeout(), properties.consistencyWait());
+    }
+
+    @Bean
+    ReadYourWrites readYourWrites(ProjectionCluster cluster, ClusterProperties properties) {
+        return new ReadYourWrites(cluster, properties.consistencyWait());
+    }
+
+    @Bean
+    FanOut fanOut(ProjectionCluster cluster, PeerClient peers, ClusterProperties properties) {
+        return new FanOut(cluster::plan, peers, cluster::self, properties.peerTimeout());
+    }
+
+    @Bean
+    KeyedQuery keyedQuery(ProjectionCluster cluster, PeerClient peers, ClusterProperties properties) {
+        return new KeyedQuery(cluster, peers, properties.peerTimeout());
+    }
+
+    private static KafkaStreams running(StreamsBuilderFactoryBean streams) {
+        KafkaStreams kafkaStreams = streams.getKafkaStreams();
+        if (kafkaStreams == null) {
+            throw new StreamsNotStartedException("Kafka Streams has not been created yet");
+        }
+        return kafkaStreams;
+    }
+}
