@@ -135,7 +135,7 @@ final class Platform implements AutoCloseable {
                 new ServiceSpec("listings", "listings", config.listingsPort(), Map.of(
                         "DATABASE_URL", jdbcUrl,
                         "KAFKA_BOOTSTRAP_SERVERS", kafkaServers,
-                        "ATLAS_LISTINGS_MODERATION_AUTOAPPROVE", Boolean.toString(config.autoApproveListings()))),
+                        "LISTINGS_AUTO_APPROVE", Boolean.toString(config.autoApproveListings()))),
                 new ServiceSpec("projections", "projections", config.projectionsPort(), Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", kafkaServers,
                         "PROJECTIONS_STATE_DIR", config.dataDir().resolve("projections").toAbsolutePath().toString())),

@@ -13,7 +13,7 @@ public record SortKey(ListingSort sort, String value, String id) implements Comp
         }
     }
 
-    static SortKey of(ListingSort sort, ListingView view) {
+    public static SortKey of(ListingSort sort, ListingView view) {
         return new SortKey(sort, sort.sortValue(view), view.id());
     }
 

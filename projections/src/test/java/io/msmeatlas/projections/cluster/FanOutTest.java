@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,7 @@ class FanOutTest {
         List<FanOut.Part<String>> parts = fanOut.collect(STORE, SEARCH, partitions -> {
             allAsked.countDown();
             try {
-                return "self saw all: " + allAsked.await(10, TimeUnit.SECONDS) + " for " + partitions;
+                return "self saw all: " + allAsked.await(10, TimeUnit.SECONDS) + " for " + new TreeSet<>(partitions);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
