@@ -1,11 +1,13 @@
 package io.msmeatlas.outbox;
 
-import io.msmeatlas.schemas.EventContract;
-import io.msmeatlas.schemas.EventContracts;
-import io.msmeatlas.schemas.EventEnvelope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.msmeatlas.schemas.EventContract;
+import io.msmeatlas.schemas.EventContracts;
+import io.msmeatlas.schemas.EventEnvelope;
+import io.msmeatlas.schemas.Topics;
+import io.msmeatlas.web.ConsistencyToken.Position;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,12 +25,14 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import io.msmeatlas.web.ConsistencyToken.Position;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -271,20 +275,43 @@ public class OutboxRelay implements SmartLifecycle {
         return producer;
     }
 
+    /**
+     * Creates the service's topic, or brings an existing one to the event-topic settings: this relay
+     * is the topic's only writer, and the topic must keep its history ({@link Topics#EVENT_TOPIC_CONFIG}).
+     */
     private void ensureTopic() {
         NewTopic topic = new NewTopic(properties.topic(), Optional.of(properties.partitions()),
-                properties.replicationFactor() < 0 ? Optional.empty() : Optional.of(properties.replicationFactor()));
+                properties.replicationFactor() < 0 ? Optional.empty() : Optional.of(properties.replicationFactor()))
+                .configs(Topics.EVENT_TOPIC_CONFIG);
         try (Admin admin = admins.get()) {
-            admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("Cannot create topic " + properties.topic(), e.getCause());
+            try {
+                admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("Cannot create topic " + properties.topic(), e.getCause());
+                }
+                keepHistory(admin);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topic", e);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("Kafka did not answer while creating topic " + properties.topic(), e);
+        }
+    }
+
+    /** A topic created by someone else (a reader that started first, an operator) may lack the settings. */
+    private void keepHistory(Admin admin) throws InterruptedException, java.util.concurrent.TimeoutException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, properties.topic());
+        List<AlterConfigOp> settings = Topics.EVENT_TOPIC_CONFIG.entrySet().stream()
+                .map(setting -> new AlterConfigOp(new ConfigEntry(setting.getKey(), setting.getValue()),
+                        AlterConfigOp.OpType.SET))
+                .toList();
+        try {
+            admin.incrementalAlterConfigs(Map.of(resource, settings)).all().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // Not allowed to (ACLs): publishing matters more; the operator sees this.
+            log.warn("Cannot set {} on topic {}: {}", Topics.EVENT_TOPIC_CONFIG, properties.topic(), e.getCause().toString());
         }
     }
 

@@ -20,10 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -149,6 +152,33 @@ class HashChainStorageTest {
             assertThat(new String(record.headers().lastHeader(EventEnvelope.CE_HASH).value(), StandardCharsets.US_ASCII))
                     .isEqualTo(HexFormat.of().formatHex(chained));
             assertThat(EventEnvelope.readFrom(record.headers()).id()).isNotBlank();
+        }
+    }
+
+    @Test
+    void the_relays_topic_keeps_its_history_even_if_someone_created_it_with_a_finite_retention() throws Exception {
+        String topic = "outbox.retention." + UUID.randomUUID();
+        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of("retention.ms", "86400000"))))
+                    .all().get();
+            String id = UUID.randomUUID().toString();
+            engine.appendEvents(List.of(event(id, 0, new ListingPublished(id, null, null))));
+            OutboxProperties properties = new OutboxProperties(topic, "/test", 500, Duration.ofMillis(500),
+                    Duration.ofSeconds(1), 1, (short) 1, Duration.ofSeconds(1));
+            OutboxRelay relay = new OutboxRelay(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                    () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
+                    () -> Admin.create(config), properties, new SimpleMeterRegistry());
+
+            relay.drainOnce();
+
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                Config settings = admin.describeConfigs(List.of(resource)).all().get()
+                        .get(resource);
+                assertThat(settings.get("retention.ms").value()).isEqualTo("-1");
+                assertThat(settings.get("retention.bytes").value()).isEqualTo("-1");
+            });
         }
     }
 

@@ -76,7 +76,8 @@ public class KafkaStreamsConfig {
     /** Created here too, so this service starts before the listings service has written anything. */
     @Bean
     NewTopic listingEventsTopic() {
-        return TopicBuilder.name(Topics.LISTING_EVENTS).partitions(Topics.DEFAULT_PARTITIONS).build();
+        return TopicBuilder.name(Topics.LISTING_EVENTS).partitions(Topics.DEFAULT_PARTITIONS)
+                .configs(Topics.EVENT_TOPIC_CONFIG).build();
     }
 
     @Bean
