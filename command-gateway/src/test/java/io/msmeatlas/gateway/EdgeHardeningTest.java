@@ -2,11 +2,13 @@ package io.msmeatlas.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -16,6 +18,9 @@ import reactor.core.publisher.Flux;
 class EdgeHardeningTest extends GatewayTestSupport {
 
     private static final int ONE_MB = 1024 * 1024;
+
+    @LocalServerPort
+    int port;
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/msme/enterprises/42", "/health", "/no/such/thing", "/api/valuation/x"})
@@ -117,5 +122,51 @@ class EdgeHardeningTest extends GatewayTestSupport {
                 .expectHeader().valueEquals("X-Frame-Options", "DENY")
                 .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
                 .expectHeader().doesNotExist(HttpHeaders.SERVER);
+    }
+
+    @Test
+    void a_service_error_page_that_is_not_a_problem_reaches_the_client_as_a_problem_with_its_status() {
+        listings.answer("/api/msme/listings/x/submit", 400, "text/html;charset=utf-8",
+                "<html><body><h1>HTTP Status 400 – Bad Request</h1><p>Apache Tomcat/11</p></body></html>");
+
+        authorized().post().uri("/api/msme/listings/x/submit").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain("Tomcat", "<"));
+    }
+
+    @Test
+    void a_services_own_problem_passes_through_unchanged() {
+        listings.answer("/api/msme/listings/x/submit", 409, "application/problem+json",
+                "{\"title\":\"Illegal transition\",\"status\":409,\"currentStatus\":\"SOLD\"}");
+
+        authorized().post().uri("/api/msme/listings/x/submit").exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.currentStatus").isEqualTo("SOLD");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/msme/listings/..%2F..%2Fetc%2Fpasswd/submit", "/api/msme/listings/..;/submit",
+            "/api/msme/listings/%00/submit", "/direct/..%2F..%2Fapi/health"})
+    void a_path_with_traversal_tricks_is_a_400_problem_and_reaches_no_service(String path) {
+        authorized().post().uri(URI.create("http://localhost:" + port + path)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.title").isEqualTo("Malformed request path");
+        assertThat(listings.received()).isEmpty();
+    }
+
+    @Test
+    void an_overlong_request_line_is_a_414_problem_and_overlong_headers_a_431_problem() {
+        authorized().get().uri("/api/msme/listings?q=" + "a".repeat(20_000)).exchange()
+                .expectStatus().isEqualTo(414)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get().uri("/api/msme/listings").header(HttpHeaders.AUTHORIZATION, "Bearer " + "a".repeat(20_000))
+                .exchange()
+                .expectStatus().isEqualTo(431)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(projections.received()).isEmpty();
     }
 }

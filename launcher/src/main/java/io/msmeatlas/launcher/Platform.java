@@ -58,6 +58,10 @@ final class Platform implements AutoCloseable {
         return kafka;
     }
 
+    PlatformConfig config() {
+        return config;
+    }
+
     String gatewayUrl() {
         return "http://localhost:" + config.gatewayPort();
     }
@@ -65,6 +69,17 @@ final class Platform implements AutoCloseable {
     ServiceProcess service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+    }
+
+    /** Starts a stopped (or killed) service again with its original settings and waits until it is healthy. */
+    synchronized ServiceProcess restart(String name) {
+        ServiceProcess old = service(name);
+        old.stop(Duration.ofSeconds(25));
+        ServiceSpec spec = specs().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        ServiceProcess started = ServiceProcess.start(spec, config);
+        services.set(services.indexOf(old), started);
+        started.awaitHealthy(config.readyTimeout());
+        return started;
     }
 
     @Override
@@ -123,7 +138,7 @@ final class Platform implements AutoCloseable {
 
     List<ServiceSpec> specs() {
         String kafkaServers = "localhost:" + config.kafkaPort();
-        String jdbcUrl = "jdbc:postgresql://localhost:" + config.postgresPort() + "/" + PlatformConfig.DATABASE;
+        String jdbcUrl = config.jdbcUrl();
         String redisUrl = "redis://localhost:" + config.redisPort();
         return List.of(
                 new ServiceSpec("auth", "auth", config.authPort(), Map.of(

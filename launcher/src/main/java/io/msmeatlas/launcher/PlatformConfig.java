@@ -1,5 +1,6 @@
 package io.msmeatlas.launcher;
 
+import io.msmeatlas.infra.Ports;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -23,7 +24,18 @@ record PlatformConfig(
     static final String DATABASE = "msmeatlas";
     static final String ADMIN_EMAIL = "admin@msmeatlas.local";
 
+    /** Everything on free ports, as tests and tools that run beside a local platform need. */
+    static PlatformConfig onFreePorts(Path projectRoot, Path dataDir, String rateLimitExemptCidrs) {
+        return new PlatformConfig(projectRoot, dataDir, Ports.findFree(), Ports.findFree(), Ports.findFree(),
+                Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(), "128m",
+                Duration.ofSeconds(240), rateLimitExemptCidrs, false);
+    }
+
     Path logDir() {
         return dataDir.resolve("logs");
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgresPort + "/" + DATABASE;
     }
 }

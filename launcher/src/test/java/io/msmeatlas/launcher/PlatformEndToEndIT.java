@@ -3,7 +3,6 @@ package io.msmeatlas.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.msmeatlas.infra.Ports;
 import io.msmeatlas.schemas.EventEnvelope;
 import io.msmeatlas.schemas.Topics;
 import java.io.IOException;
@@ -11,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -63,24 +59,10 @@ class PlatformEndToEndIT {
     private String buyer;
 
     @BeforeAll
-    void startPlatform() throws IOException {
-        Path data = Files.createTempDirectory("atlas-e2e");
-        PlatformConfig config = new PlatformConfig(Path.of("..").toAbsolutePath().normalize(), data,
-                Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(),
-                Ports.findFree(), Ports.findFree(), Ports.findFree(), "128m", Duration.ofSeconds(240),
-                // Many calls from one address: the limiter itself is specified in the gateway's own tests.
-                "127.0.0.1/32", false);
-        platform = new Platform(config, System.out::println);
-        platform.start();
+    void signUp() {
+        platform = SharedPlatform.get();
         seller = signUp("SELLER");
         buyer = signUp("BUYER");
-    }
-
-    @AfterAll
-    void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test
@@ -257,13 +239,17 @@ class PlatformEndToEndIT {
     @Order(6)
     void health_all_is_503_and_names_a_service_that_is_down() {
         platform.service("projections").stop(Duration.ofSeconds(20));
+        try {
+            HttpResponse<String> response = send("GET", "/health/all", null, null);
 
-        HttpResponse<String> response = send("GET", "/health/all", null, null);
-
-        assertThat(response.statusCode()).isEqualTo(503);
-        JsonNode services = json.readTree(response.body()).get("services");
-        assertThat(services.get("projections").get("status").asString()).isNotEqualTo("UP");
-        assertThat(services.get("listings").get("status").asString()).isEqualTo("UP");
+            assertThat(response.statusCode()).isEqualTo(503);
+            JsonNode services = json.readTree(response.body()).get("services");
+            assertThat(services.get("projections").get("status").asString()).isNotEqualTo("UP");
+            assertThat(services.get("listings").get("status").asString()).isEqualTo("UP");
+        } finally {
+            platform.restart("projections");
+        }
+        assertThat(send("GET", "/health/all", null, null).statusCode()).as("all up again").isEqualTo(200);
     }
 
     private static Object[] row(String what, String method, String path, String body, Integer anonymous,

@@ -5,13 +5,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Limits on what clients may send ({@code atlas.max-request-body}, {@code atlas.cors.allowed-origins});
- * defaults are in {@code application.yml}.
+ * Limits on what clients may send ({@code atlas.max-request-body}, {@code atlas.max-request-line},
+ * {@code atlas.max-request-headers}, {@code atlas.cors.allowed-origins}); defaults are in {@code application.yml}.
  */
 @ConfigurationProperties("atlas")
-public record EdgeProperties(DataSize maxRequestBody, Cors cors) {
+public record EdgeProperties(DataSize maxRequestBody, DataSize maxRequestLine, DataSize maxRequestHeaders, Cors cors) {
 
     public EdgeProperties {
+        maxRequestLine = maxRequestLine == null ? DataSize.ofKilobytes(8) : maxRequestLine;
+        maxRequestHeaders = maxRequestHeaders == null ? DataSize.ofKilobytes(16) : maxRequestHeaders;
         cors = cors == null ? new Cors(List.of()) : cors;
     }
 
