@@ -1,0 +1,75 @@
+package io.msmeatlas.notifications;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.RedisNodes;
+import org.redisson.config.Config;
+import org.redisson.config.ConstantDelay;
+import org.redisson.config.SingleServerConfig;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One Redisson client with short time-outs, for the fan-out between instances. */
+@Configuration(proxyBeanMethods = false)
+class RedisConfiguration {
+
+    @Bean(destroyMethod = "shutdown")
+    RedissonClient redisson(NotificationsProperties properties) {
+        NotificationsProperties.Redis redis = properties.redis();
+        int timeout = (int) redis.timeout().toMillis();
+        Config config = new Config();
+        // Start even while Redis is away: the inbox works without it, the fan-out catches up.
+        config.setLazyInitialization(true);
+        // Small pools and thread counts: the service runs with a 128 MiB heap.
+        config.setThreads(2);
+        config.setNettyThreads(4);
+        SingleServerConfig server = config.useSingleServer()
+                .setAddress(address(redis.url()))
+                .setConnectionMinimumIdleSize(1)
+                .setConnectionPoolSize(8)
+                .setSubscriptionConnectionMinimumIdleSize(1)
+                .setSubscriptionConnectionPoolSize(2)
+                .setConnectTimeout(timeout)
+                .setTimeout(timeout)
+                .setRetryAttempts(1)
+                .setRetryDelay(new ConstantDelay(Duration.ofMillis(200)));
+        URI uri = URI.create(redis.url());
+        if (uri.getUserInfo() != null) {
+            String[] credentials = uri.getUserInfo().split(":", 2);
+            if (!credentials[0].isEmpty()) {
+                server.setUsername(credentials[0]);
+            }
+            if (credentials.length == 2) {
+                server.setPassword(credentials[1]);
+            }
+        }
+        return Redisson.create(config);
+    }
+
+    /**
+     * Without Redis the inbox and each instance's own streams still work (the sweep pushes within
+     * seconds), so Redis being away shows here but never makes the service DOWN.
+     */
+    @Bean
+    HealthIndicator fanOut(RedissonClient redisson) {
+        return () -> {
+            try {
+                return Health.up().withDetail("redis", redisson.getRedisNodes(RedisNodes.SINGLE)
+                        .pingAll(1, TimeUnit.SECONDS) ? "UP" : "no answer to PING").build();
+            } catch (RuntimeException e) {
+                return Health.up().withDetail("redis", "unreachable: " + e.getClass().getSimpleName()).build();
+            }
+        };
+    }
+
+    /** Redisson takes the address without credentials; they are set separately. */
+    private static String address(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 6379 : uri.getPort());
+    }
+}
