@@ -25,7 +25,19 @@ record AggregateType(String name, String schema, String topic, Map<String, Strin
                             Map.entry("ListingReturnedToMarket", "PUBLISHED"), Map.entry("ListingSold", "SOLD"),
                             Map.entry("ListingExpired", "EXPIRED"), Map.entry("ListingWithdrawn", "WITHDRAWN")),
                     Set.of("changedFields"), Map.of()),
-            new AggregateType("user", "auth", Topics.USER_EVENTS, Map.of(), Set.of(), Map.of("role", "roles")));
+            new AggregateType("user", "auth", Topics.USER_EVENTS, Map.of(), Set.of(), Map.of("role", "roles")),
+            // One per listing (id = listing id): its valuations in order.
+            new AggregateType("valuation", "valuation", Topics.VALUATION_EVENTS,
+                    Map.of("ValuationCompleted", "VALUED", "ValuationFailed", "FAILED",
+                            "ValuationOverridden", "OVERRIDDEN"),
+                    Set.of(), Map.of()),
+            // The matching service's store holds buyer profiles and matches (id = match id) alike, on one
+            // topic: this one entry covers both, so verify reads that store once.
+            new AggregateType("buyer-profile", "matching", Topics.MATCH_EVENTS,
+                    Map.of("BuyerProfileCreated", "ACTIVE", "BuyerProfilePaused", "PAUSED",
+                            "BuyerProfileResumed", "ACTIVE", "MatchProposed", "PROPOSED",
+                            "MatchRetracted", "RETRACTED"),
+                    Set.of("changedFields"), Map.of()));
 
     static Map<String, AggregateType> index(AggregateType... types) {
         Map<String, AggregateType> byName = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.msmeatlas.audit;
 
 import io.msmeatlas.schemas.EventJson;
+import io.msmeatlas.schemas.Topics;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -100,6 +101,7 @@ public class AuditCli {
         Map<String, Object> config = new HashMap<>(kafkaProperties);
         config.put("bootstrap.servers", kafka);
         config.put("enable.auto.commit", "false");
+        config.putAll(Topics.SUBSCRIBER_CONFIG);
         config.put("default.api.timeout.ms", "15000");
         config.put("request.timeout.ms", "10000");
         return config;

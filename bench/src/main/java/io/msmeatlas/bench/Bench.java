@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * warm-up each, and writes the results to {@code bench/results/}. Every figure is a ratio to a baseline
  * measured in the same run, so a noisy shared machine moves both sides alike.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = SearchBench.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {SearchBench.class, MatchBench.class},
         description = "Benchmarks MSMEAtlas against same-run baselines (issue 9) and writes bench/results/latest.md|json.")
 public final class Bench implements Callable<Integer> {
 

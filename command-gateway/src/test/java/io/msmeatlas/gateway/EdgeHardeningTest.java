@@ -169,4 +169,16 @@ class EdgeHardeningTest extends GatewayTestSupport {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(projections.received()).isEmpty();
     }
+
+    @Test
+    void a_service_that_dies_mid_request_is_a_503_with_retry_after_not_a_bad_gateway() {
+        listings.dropOn("/api/msme/listings/x/submit");
+
+        authorized().post().uri("/api/msme/listings/x/submit").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("closed the connection"));
+    }
 }

@@ -29,6 +29,7 @@ final class FakeService implements AutoCloseable {
     }
 
     private static final Answer HANG = new Answer(0, "", "");
+    private static final Answer DROP = new Answer(-1, "", "");
     private static final Answer HEALTHY = new Answer(200, "application/vnd.spring-boot.actuator.v3+json",
             "{\"status\":\"UP\",\"components\":{\"ping\":{\"status\":\"UP\"}}}");
 
@@ -77,6 +78,11 @@ final class FakeService implements AutoCloseable {
         answers.put(path, HANG);
     }
 
+    /** Requests to this path see the connection closed without an answer, as when the service dies mid-request. */
+    void dropOn(String path) {
+        answers.put(path, DROP);
+    }
+
     void reset() {
         received.clear();
         answers.clear();
@@ -100,6 +106,10 @@ final class FakeService implements AutoCloseable {
             Answer answer = answers.getOrDefault(path, path.equals("/actuator/health") ? HEALTHY : echo(exchange));
             if (answer == HANG) {
                 released.await(30, TimeUnit.SECONDS);
+                return;
+            }
+            if (answer == DROP) {
+                // Closing the exchange before any status line makes the server drop the connection.
                 return;
             }
             send(exchange, answer);

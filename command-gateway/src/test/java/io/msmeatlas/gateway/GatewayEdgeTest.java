@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
 /** The gateway in front of healthy services, with a valid token: routing, headers, health and errors. */
@@ -83,15 +84,23 @@ class GatewayEdgeTest extends GatewayTestSupport {
     }
 
     @ParameterizedTest
-    @CsvSource({"/api/valuation/enterprises/42,valuation", "/api/matchmaking/matches,matching",
-            "/api/notification/inbox,notifications"})
-    void services_not_running_yet_get_503_problem_from_their_own_breaker(String path, String service) {
-        authorized().get().uri(path).exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.service").isEqualTo(service)
-                .jsonPath("$.instance").isEqualTo(path);
+    @CsvSource({"GET,/api/valuation/listings/42,valuation", "POST,/api/valuation/estimate,valuation",
+            "GET,/api/matchmaking/matches/mine,projections", "HEAD,/api/matchmaking/profiles/mine,projections",
+            "POST,/api/matchmaking/profiles,matching", "PUT,/api/matchmaking/profiles/7,matching",
+            "POST,/api/matchmaking/matches/9/interest,matching", "GET,/api/notification/inbox,notifications",
+            "POST,/api/notification/inbox/read-all,notifications", "GET,/api/notification/stream,notifications"})
+    void each_prefix_reaches_the_service_that_owns_it(String method, String path, String service) {
+        authorized().method(HttpMethod.valueOf(method)).uri(path).exchange()
+                .expectStatus().isOk();
+
+        FakeService owner = switch (service) {
+            case "valuation" -> valuation;
+            case "projections" -> projections;
+            case "matching" -> matching;
+            default -> notifications;
+        };
+        assertThat(owner.lastReceived().method()).isEqualTo(method);
+        assertThat(owner.lastReceived().pathAndQuery()).isEqualTo(path);
     }
 
     @Test
@@ -145,7 +154,9 @@ class GatewayEdgeTest extends GatewayTestSupport {
                 .jsonPath("$.services['command-gateway'].status").isEqualTo("UP")
                 .jsonPath("$.services['command-gateway'].latencyMs").isEqualTo(0)
                 .jsonPath("$.services.auth.status").isEqualTo("UP")
-                .jsonPath("$.services.valuation").doesNotExist()
+                .jsonPath("$.services.valuation.status").isEqualTo("UP")
+                .jsonPath("$.services.matching.status").isEqualTo("UP")
+                .jsonPath("$.services.notifications.status").isEqualTo("UP")
                 .jsonPath("$.services.listings.status").isEqualTo("UP")
                 .jsonPath("$.services.listings.url").isEqualTo(listings.baseUrl().toString())
                 .jsonPath("$.services.listings.latencyMs").isNumber()

@@ -128,6 +128,13 @@ class GatewayResilienceTest {
     }
 
     @Test
+    void a_refused_connection_says_when_to_retry() {
+        client.get().uri("/api/msme/enterprises/42").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1");
+    }
+
+    @Test
     void health_all_is_503_and_names_the_service_that_is_down() {
         client.get().uri("/health/all").exchange()
                 .expectStatus().isEqualTo(503)

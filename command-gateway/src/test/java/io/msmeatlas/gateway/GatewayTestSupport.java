@@ -31,8 +31,9 @@ abstract class GatewayTestSupport {
     static final FakeService auth = FakeService.start("auth");
     static final FakeService listings = FakeService.start("listings");
     static final FakeService projections = FakeService.start("projections");
-    /** Where the services that do not exist yet "run": nothing listens there. */
-    static final FakeService absent = stopped(FakeService.start("absent"));
+    static final FakeService valuation = FakeService.start("valuation");
+    static final FakeService matching = FakeService.start("matching");
+    static final FakeService notifications = FakeService.start("notifications");
     static final FakeJwks jwks = FakeJwks.shared();
     static final TestRedis redis = TestRedis.shared();
 
@@ -47,9 +48,9 @@ abstract class GatewayTestSupport {
         properties.put("atlas.services.auth", auth.baseUrl().toString());
         properties.put("atlas.services.listings", listings.baseUrl().toString());
         properties.put("atlas.services.projections", projections.baseUrl().toString());
-        properties.put("VALUATION_URL", absent.baseUrl().toString());
-        properties.put("MATCHING_URL", absent.baseUrl().toString());
-        properties.put("NOTIFICATIONS_URL", absent.baseUrl().toString());
+        properties.put("atlas.services.valuation", valuation.baseUrl().toString());
+        properties.put("atlas.services.matching", matching.baseUrl().toString());
+        properties.put("atlas.services.notifications", notifications.baseUrl().toString());
         properties.put("atlas.auth.jwks-uri", jwks.uri().toString());
         // Every unknown kid fetches the JWKS, so tests can count fetches; the cooldown has its own test.
         properties.put("atlas.auth.jwks-refetch-cooldown", "0s");
@@ -71,6 +72,9 @@ abstract class GatewayTestSupport {
         auth.reset();
         listings.reset();
         projections.reset();
+        valuation.reset();
+        matching.reset();
+        notifications.reset();
         jwks.failWith(0);
     }
 
@@ -85,10 +89,5 @@ abstract class GatewayTestSupport {
 
     static String bearer(String token) {
         return "Bearer " + token;
-    }
-
-    private static FakeService stopped(FakeService service) {
-        service.close();
-        return service;
     }
 }

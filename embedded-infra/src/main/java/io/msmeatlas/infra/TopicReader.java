@@ -21,7 +21,9 @@ public final class TopicReader implements AutoCloseable {
                 "bootstrap.servers", bootstrapServers,
                 "group.id", "test-reader-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest",
-                "enable.auto.commit", "false"), new StringDeserializer(), new ByteArrayDeserializer());
+                "enable.auto.commit", "false",
+                // As every subscriber of our topics: publishers write in Kafka transactions.
+                "isolation.level", "read_committed"), new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
     }
 

@@ -2,13 +2,7 @@ package io.msmeatlas.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -127,14 +121,9 @@ public class EventOutboxAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
             KafkaProperties kafka, OutboxProperties properties, MeterRegistry meters) {
-        Map<String, Object> producerConfig = new HashMap<>(kafka.buildProducerProperties());
-        producerConfig.putAll(OutboxRelay.producerOverrides());
-        Map<String, Object> adminConfig = new HashMap<>(kafka.buildAdminProperties());
-        adminConfig.put("request.timeout.ms", "5000");
-        adminConfig.put("default.api.timeout.ms", "10000");
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager),
-                () -> new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer()),
-                () -> Admin.create(adminConfig), properties, meters);
+        // The connection settings (servers, security) every client of the relay shares.
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka.buildAdminProperties(),
+                properties, meters);
     }
 
     /**

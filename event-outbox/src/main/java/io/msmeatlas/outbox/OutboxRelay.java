@@ -14,10 +14,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -26,14 +29,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -41,20 +58,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Drains the outbox to Kafka in id order, one relay at a time (a PostgreSQL advisory lock), and
- * deletes exactly the rows Kafka acknowledged.
+ * Drains the outbox to Kafka in id order, one relay at a time (a PostgreSQL advisory lock), each
+ * batch in one Kafka transaction, and deletes the rows of a committed batch.
  *
  * <p>It selects rows by presence in the table, never by "id greater than the last one seen", so a
  * row from a transaction that commits late (after rows with higher ids were published) is still
  * published: the sequence-gap trap of high-water-mark relays. Per-aggregate order holds because a
- * listing's next event can only be appended after its previous one committed, so it has a higher
- * id, and the idempotent producer keeps a partition's records in send order. After a failure the
- * unacknowledged rows are sent again: Kafka may then hold a duplicate, which consumers drop by event
- * id; it never holds a gap.
+ * listing's next event can only be appended after its previous one committed, so it has a higher id,
+ * and a batch is committed whole or not at all: an idempotent producer alone would let a later record
+ * of a partition be written after an earlier one expired while the broker was away (a reordering seen
+ * in the chaos run), while an aborted transaction is invisible to {@code read_committed} readers.
+ *
+ * <p>Nothing is published twice either: when the outcome of a batch is unknown (the broker or this
+ * process died around the commit) the relay first reads its topic from the positions it last knew
+ * ({@code event_outbox_position}) to the end and deletes the rows whose events are already there.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration RECONCILE_TIMEOUT = Duration.ofSeconds(30);
     private static final String SELECT = """
             select id, event_id, aggregate_id, aggregate_sequence, ce_type, occurred_at, correlation_id, payload, hash
               from event_outbox order by id limit ?""";
@@ -62,6 +84,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Supplier<Producer<String, byte[]>> producers;
+    private final Supplier<Consumer<String, byte[]>> consumers;
     private final Supplier<Admin> admins;
     private final OutboxProperties properties;
     private final Semaphore wakeUp = new Semaphore(0);
@@ -75,13 +98,29 @@ public class OutboxRelay implements SmartLifecycle {
     private CountDownLatch stopped = new CountDownLatch(1);
     private Thread thread;
     private Producer<String, byte[]> producer;
+    /** False until the topic was read back after a start or a failure whose outcome is unknown. */
+    private volatile boolean reconciled;
 
-    OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, Supplier<Producer<String, byte[]>> producers,
-            Supplier<Admin> admins, OutboxProperties properties, MeterRegistry meters) {
+    /**
+     * @param kafka the connection settings every Kafka client of the relay shares (servers, security);
+     *        the relay adds what publishing correctly needs ({@link #producerSettings})
+     */
+    OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, Map<String, Object> kafka,
+            OutboxProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.producers = producers;
-        this.admins = admins;
+        Map<String, Object> producerConfig = new HashMap<>(kafka);
+        producerConfig.putAll(producerSettings(properties.topic()));
+        this.producers = () -> new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+        Map<String, Object> consumerConfig = new HashMap<>(kafka);
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        this.consumers = () -> new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> adminConfig = new HashMap<>(kafka);
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        this.admins = () -> Admin.create(adminConfig);
         this.properties = properties;
         this.published = Counter.builder("outbox.published").description("Events acknowledged by Kafka")
                 .register(meters);
@@ -180,6 +219,8 @@ public class OutboxRelay implements SmartLifecycle {
                         awaitWork(properties.pollInterval());
                     }
                 } catch (RuntimeException e) {
+                    // The last batch may or may not have been committed: read the topic back before the next.
+                    reconciled = false;
                     failuresInARow++;
                     failures.increment();
                     lastError.set(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -196,7 +237,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One batch: publish it and delete what Kafka acknowledged. Returns the number published. */
+    /** One batch: publish it in one Kafka transaction and delete it once committed. Returns the number published. */
     int drainOnce() {
         Producer<String, byte[]> kafka = producer();
         Result result = transaction.execute(status -> {
@@ -206,8 +247,11 @@ public class OutboxRelay implements SmartLifecycle {
             if (!Boolean.TRUE.equals(locked)) {
                 return new Result(0, null);
             }
+            if (!reconciled) {
+                reconcile();
+            }
             List<OutboxRow> rows = jdbc.query(SELECT, OutboxRelay::row, properties.batchSize());
-            return publish(kafka, rows);
+            return rows.isEmpty() ? new Result(0, null) : publish(kafka, rows);
         });
         if (result.failure() != null) {
             throw result.failure();
@@ -217,40 +261,113 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Result publish(Producer<String, byte[]> kafka, List<OutboxRow> rows) {
         List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
-        RuntimeException failure = null;
         try {
+            kafka.beginTransaction();
             for (OutboxRow row : rows) {
                 sends.add(kafka.send(record(row)));
             }
-        } catch (RuntimeException e) {
-            failure = e;
+            // Flushes, and fails if any record failed: then nothing of the batch becomes visible.
+            kafka.commitTransaction();
+        } catch (KafkaException e) {
+            abort(kafka);
+            return new Result(0, new IllegalStateException("Kafka did not commit a batch of " + rows.size()
+                    + " events", e));
         }
-        kafka.flush();
-        List<Long> acknowledged = new ArrayList<>(sends.size());
-        for (int i = 0; i < sends.size(); i++) {
-            try {
-                RecordMetadata metadata = sends.get(i).get();
-                acknowledged.add(rows.get(i).id());
-                positions.published(rows.get(i).aggregateId(), rows.get(i).aggregateSequence(),
-                        new Position(metadata.topic(), metadata.partition(), metadata.offset()));
-            } catch (ExecutionException e) {
-                failure = new IllegalStateException("Kafka did not acknowledge event " + rows.get(i).eventId(),
-                        e.getCause());
-                break;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = new IllegalStateException("Interrupted while publishing", e);
-                break;
+        Map<Integer, Long> next = new HashMap<>();
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            RecordMetadata metadata = done(sends.get(i));
+            ids.add(rows.get(i).id());
+            next.merge(metadata.partition(), metadata.offset() + 1, Math::max);
+            positions.published(rows.get(i).aggregateId(), rows.get(i).aggregateSequence(),
+                    new Position(metadata.topic(), metadata.partition(), metadata.offset()));
+        }
+        // Exactly these ids: a lower id committed meanwhile is not deleted unpublished.
+        jdbc.update("delete from event_outbox where id = any(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray())));
+        advance(next);
+        published.increment(ids.size());
+        lastPublished.set(Instant.now());
+        return new Result(ids.size(), null);
+    }
+
+    /**
+     * Reads the topic from the positions this relay last knew to its end (as {@code read_committed}
+     * readers see it) and deletes the rows whose events are already there: the batch whose commit
+     * was in doubt, or rows a previous process committed and died before deleting. Partitions never
+     * seen before start at their current end.
+     */
+    private void reconcile() {
+        Map<Integer, Long> known = new HashMap<>();
+        jdbc.query("select partition, next_offset from event_outbox_position where topic = ?",
+                rs -> {
+                    known.put(rs.getInt(1), rs.getLong(2));
+                }, properties.topic());
+        Set<String> present = new HashSet<>();
+        Map<Integer, Long> end = new HashMap<>();
+        try (Consumer<String, byte[]> reader = consumers.get()) {
+            List<TopicPartition> partitions = reader.partitionsFor(properties.topic(), RECONCILE_TIMEOUT).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            reader.endOffsets(partitions, RECONCILE_TIMEOUT).forEach((partition, offset) ->
+                    end.put(partition.partition(), offset));
+            List<TopicPartition> toRead = partitions.stream()
+                    .filter(p -> known.containsKey(p.partition()) && known.get(p.partition()) < end.get(p.partition()))
+                    .toList();
+            reader.assign(toRead);
+            toRead.forEach(p -> reader.seek(p, known.get(p.partition())));
+            long deadline = System.nanoTime() + RECONCILE_TIMEOUT.toNanos();
+            while (toRead.stream().anyMatch(p -> reader.position(p) < end.get(p.partition()))) {
+                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
+                    Header id = record.headers().lastHeader(EventEnvelope.CE_ID);
+                    if (id != null) {
+                        present.add(new String(id.value(), StandardCharsets.UTF_8));
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Could not read " + properties.topic() + " back within "
+                            + RECONCILE_TIMEOUT);
+                }
             }
         }
-        if (!acknowledged.isEmpty()) {
-            // Exactly these ids: a lower id committed meanwhile is not deleted unpublished.
-            jdbc.update("delete from event_outbox where id = any(?)",
-                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", acknowledged.toArray())));
-            published.increment(acknowledged.size());
-            lastPublished.set(Instant.now());
+        if (!present.isEmpty()) {
+            int deleted = jdbc.update("delete from event_outbox where event_id = any(?)",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", present.toArray())));
+            if (deleted > 0) {
+                log.info("Outbox relay found {} events already on {} and will not publish them again", deleted,
+                        properties.topic());
+            }
         }
-        return new Result(acknowledged.size(), failure);
+        advance(end);
+        reconciled = true;
+    }
+
+    /** Moves the known positions forward (never back). */
+    private void advance(Map<Integer, Long> next) {
+        next.forEach((partition, offset) -> jdbc.update("""
+                insert into event_outbox_position (topic, partition, next_offset) values (?, ?, ?)
+                on conflict (topic, partition) do update
+                  set next_offset = greatest(event_outbox_position.next_offset, excluded.next_offset)""",
+                properties.topic(), partition, offset));
+    }
+
+    private static RecordMetadata done(Future<RecordMetadata> send) {
+        try {
+            return send.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A record of a committed transaction failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing", e);
+        }
+    }
+
+    private static void abort(Producer<String, byte[]> kafka) {
+        try {
+            kafka.abortTransaction();
+        } catch (KafkaException e) {
+            // Fenced, or the broker is away: closing the producer ends the transaction either way.
+            log.debug("Could not abort the transaction: {}", e.toString());
+        }
     }
 
     private ProducerRecord<String, byte[]> record(OutboxRow row) {
@@ -270,7 +387,15 @@ public class OutboxRelay implements SmartLifecycle {
     private Producer<String, byte[]> producer() {
         if (producer == null) {
             ensureTopic();
-            producer = producers.get();
+            Producer<String, byte[]> created = producers.get();
+            try {
+                // Also ends whatever transaction an earlier relay with this id left open (it died).
+                created.initTransactions();
+            } catch (KafkaException e) {
+                created.close(Duration.ofSeconds(1));
+                throw e;
+            }
+            producer = created;
         }
         return producer;
     }
@@ -362,15 +487,22 @@ public class OutboxRelay implements SmartLifecycle {
     private record Result(int acknowledged, RuntimeException failure) {
     }
 
-    static Map<String, Object> producerOverrides() {
+    /**
+     * Transactions (so a failed batch leaves nothing visible) with one transactional id per topic: a
+     * relay that starts fences off one that died mid-transaction, and its open transaction ends at once
+     * instead of blocking {@code read_committed} readers until it times out.
+     */
+    static Map<String, Object> producerSettings(String topic) {
         return Map.of(
-                "acks", "all",
-                "enable.idempotence", "true",
-                "max.in.flight.requests.per.connection", "5",
-                "linger.ms", "2",
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "msme-outbox-" + topic,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
+                ProducerConfig.LINGER_MS_CONFIG, "2",
                 // Fail fast enough to release the advisory lock and back off while Kafka is down.
-                "max.block.ms", "5000",
-                "request.timeout.ms", "5000",
-                "delivery.timeout.ms", "15000");
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000",
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000",
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "30000");
     }
 }

@@ -24,13 +24,10 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -132,8 +129,7 @@ class HashChainStorageTest {
                 Duration.ofMillis(500), Duration.ofSeconds(1), 1, (short) 1, Duration.ofSeconds(1));
         Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers());
         OutboxRelay relay = new OutboxRelay(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
-                () -> Admin.create(config), properties, new SimpleMeterRegistry());
+                config, properties, new SimpleMeterRegistry());
 
         relay.drainOnce();
 
@@ -167,8 +163,7 @@ class HashChainStorageTest {
             OutboxProperties properties = new OutboxProperties(topic, "/test", 500, Duration.ofMillis(500),
                     Duration.ofSeconds(1), 1, (short) 1, Duration.ofSeconds(1));
             OutboxRelay relay = new OutboxRelay(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                    () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
-                    () -> Admin.create(config), properties, new SimpleMeterRegistry());
+                    config, properties, new SimpleMeterRegistry());
 
             relay.drainOnce();
 

@@ -17,15 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -84,8 +80,7 @@ class StoredEventVersionsTest {
                 .schema(EventOutboxAutoConfiguration.EVENT_SCHEMA);
         Map<String, Object> kafka = Map.of("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers());
         relay = new OutboxRelay(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                () -> new KafkaProducer<>(kafka, new StringSerializer(), new ByteArraySerializer()),
-                () -> Admin.create(kafka),
+                kafka,
                 new OutboxProperties("versions.test.events", "/test", 500, Duration.ofMillis(200),
                         Duration.ofSeconds(1), 2, (short) 1, Duration.ofSeconds(10)),
                 new SimpleMeterRegistry());

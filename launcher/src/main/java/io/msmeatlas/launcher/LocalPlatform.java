@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scripts/run-local.sh}: the whole platform on embedded infrastructure, until Ctrl-C or SIGTERM. */
-@Command(name = "run-local", mixinStandardHelpOptions = true,
+@Command(name = "run-local", mixinStandardHelpOptions = true, subcommands = {KafkaBroker.class, ChaosRun.class},
         description = "Starts MSMEAtlas on this machine: embedded Kafka, PostgreSQL and Redis, one JVM per service.")
 public final class LocalPlatform implements Callable<Integer> {
 
@@ -36,6 +36,15 @@ public final class LocalPlatform implements Callable<Integer> {
 
     @Option(names = "--projections-port", defaultValue = "${env:PROJECTIONS_PORT:-3006}")
     int projectionsPort;
+
+    @Option(names = "--valuation-port", defaultValue = "${env:VALUATION_PORT:-3003}")
+    int valuationPort;
+
+    @Option(names = "--matching-port", defaultValue = "${env:MATCHING_PORT:-3004}")
+    int matchingPort;
+
+    @Option(names = "--notifications-port", defaultValue = "${env:NOTIFICATIONS_PORT:-3005}")
+    int notificationsPort;
 
     @Option(names = "--kafka-port", defaultValue = "${env:KAFKA_PORT:-9092}")
     int kafkaPort;
@@ -77,7 +86,7 @@ public final class LocalPlatform implements Callable<Integer> {
             deleteRecursively(dataDir);
         }
         PlatformConfig config = new PlatformConfig(projectRoot, dataDir, gatewayPort, authPort, listingsPort, projectionsPort,
-                kafkaPort, kafkaControllerPort, postgresPort, redisPort, heap, Duration.ofSeconds(readyTimeoutSeconds), rateLimitExempt,
+                valuationPort, matchingPort, notificationsPort, kafkaPort, kafkaControllerPort, postgresPort, redisPort, heap, Duration.ofSeconds(readyTimeoutSeconds), rateLimitExempt,
                 autoApprove);
         Platform platform = new Platform(config, System.out::println);
         CountDownLatch stopped = new CountDownLatch(1);

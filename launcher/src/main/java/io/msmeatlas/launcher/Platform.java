@@ -1,6 +1,5 @@
 package io.msmeatlas.launcher;
 
-import io.msmeatlas.infra.EmbeddedKafka;
 import io.msmeatlas.infra.EmbeddedPostgresServer;
 import io.msmeatlas.infra.EmbeddedRedisServer;
 import io.msmeatlas.infra.Ports;
@@ -14,15 +13,16 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
- * The whole platform on one machine: Kafka, PostgreSQL and Redis embedded in this JVM (their data
- * under the data directory), and every service in a JVM of its own, started in parallel.
+ * The whole platform on one machine: Kafka in a JVM of its own, PostgreSQL and Redis as child
+ * processes of this one (their data under the data directory), and every service in a JVM of its
+ * own, started in parallel.
  */
 final class Platform implements AutoCloseable {
 
     private final PlatformConfig config;
     private final Consumer<String> out;
     private final EmbeddedPostgresServer postgres;
-    private final EmbeddedKafka kafka;
+    private final KafkaProcess kafka;
     private final EmbeddedRedisServer redis;
     private final List<ServiceProcess> services = new ArrayList<>();
     private String adminPassword;
@@ -32,8 +32,8 @@ final class Platform implements AutoCloseable {
         this.out = out;
         this.postgres = new EmbeddedPostgresServer(config.dataDir().resolve("postgres"), config.postgresPort(),
                 PlatformConfig.DATABASE);
-        this.kafka = new EmbeddedKafka(config.dataDir().resolve("kafka"), config.kafkaPort(),
-                config.kafkaControllerPort());
+        this.kafka = new KafkaProcess(config.dataDir().resolve("kafka"), config.kafkaPort(),
+                config.kafkaControllerPort(), config.logDir().resolve("kafka.log"));
         this.redis = new EmbeddedRedisServer(config.redisPort());
     }
 
@@ -54,7 +54,7 @@ final class Platform implements AutoCloseable {
         return adminPassword;
     }
 
-    EmbeddedKafka kafka() {
+    KafkaProcess kafka() {
         return kafka;
     }
 
@@ -69,6 +69,24 @@ final class Platform implements AutoCloseable {
     ServiceProcess service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+    }
+
+    void killService(String name) {
+        service(name).kill();
+    }
+
+    /** A clean restart of PostgreSQL on the same port and data directory. */
+    void restartPostgres() {
+        postgres.stop();
+        postgres.start();
+    }
+
+    void stopRedis() {
+        redis.stop();
+    }
+
+    void startRedis() {
+        redis.start();
     }
 
     /** Starts a stopped (or killed) service again with its original settings and waits until it is healthy. */
@@ -104,6 +122,9 @@ final class Platform implements AutoCloseable {
         ports.put(config.authPort(), "auth");
         ports.put(config.listingsPort(), "listings");
         ports.put(config.projectionsPort(), "projections");
+        ports.put(config.valuationPort(), "valuation");
+        ports.put(config.matchingPort(), "matching");
+        ports.put(config.notificationsPort(), "notifications");
         ports.put(config.gatewayPort(), "command-gateway");
         ports.forEach(Ports::requireFree);
     }
@@ -154,10 +175,24 @@ final class Platform implements AutoCloseable {
                 new ServiceSpec("projections", "projections", config.projectionsPort(), Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", kafkaServers,
                         "PROJECTIONS_STATE_DIR", config.dataDir().resolve("projections").toAbsolutePath().toString())),
+                new ServiceSpec("valuation", "valuation", config.valuationPort(), Map.of(
+                        "DATABASE_URL", jdbcUrl,
+                        "KAFKA_BOOTSTRAP_SERVERS", kafkaServers)),
+                new ServiceSpec("matching", "matching", config.matchingPort(), Map.of(
+                        "DATABASE_URL", jdbcUrl,
+                        "KAFKA_BOOTSTRAP_SERVERS", kafkaServers)),
+                new ServiceSpec("notifications", "notifications", config.notificationsPort(), Map.of(
+                        "DATABASE_URL", jdbcUrl,
+                        "KAFKA_BOOTSTRAP_SERVERS", kafkaServers,
+                        "REDIS_URL", redisUrl,
+                        "PUBLIC_URL", "http://localhost:" + config.gatewayPort())),
                 new ServiceSpec("command-gateway", "command-gateway", config.gatewayPort(), Map.of(
                         "AUTH_URL", "http://localhost:" + config.authPort(),
                         "LISTINGS_URL", "http://localhost:" + config.listingsPort(),
                         "PROJECTIONS_URL", "http://localhost:" + config.projectionsPort(),
+                        "VALUATION_URL", "http://localhost:" + config.valuationPort(),
+                        "MATCHING_URL", "http://localhost:" + config.matchingPort(),
+                        "NOTIFICATIONS_URL", "http://localhost:" + config.notificationsPort(),
                         "REDIS_URL", redisUrl,
                         "RATE_LIMIT_EXEMPT_CIDRS", config.rateLimitExemptCidrs())));
     }
@@ -171,7 +206,7 @@ final class Platform implements AutoCloseable {
     }
 
     private static String pad(String name) {
-        return String.format("%-11s", name);
+        return String.format("%-15s", name);
     }
 
     private static void quietly(Runnable action) {

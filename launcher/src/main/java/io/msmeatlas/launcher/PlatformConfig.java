@@ -12,6 +12,9 @@ record PlatformConfig(
         int authPort,
         int listingsPort,
         int projectionsPort,
+        int valuationPort,
+        int matchingPort,
+        int notificationsPort,
         int kafkaPort,
         int kafkaControllerPort,
         int postgresPort,
@@ -27,7 +30,8 @@ record PlatformConfig(
     /** Everything on free ports, as tests and tools that run beside a local platform need. */
     static PlatformConfig onFreePorts(Path projectRoot, Path dataDir, String rateLimitExemptCidrs) {
         return new PlatformConfig(projectRoot, dataDir, Ports.findFree(), Ports.findFree(), Ports.findFree(),
-                Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(), "128m",
+                Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(),
+                Ports.findFree(), Ports.findFree(), Ports.findFree(), "128m",
                 Duration.ofSeconds(240), rateLimitExemptCidrs, false);
     }
 

@@ -98,6 +98,19 @@ final class ServiceProcess {
         }
     }
 
+    /** SIGKILL: no graceful shutdown, as on a crash. */
+    void kill() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);

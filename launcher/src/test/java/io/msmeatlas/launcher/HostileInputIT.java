@@ -1,6 +1,7 @@
 package io.msmeatlas.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -87,7 +88,20 @@ class HostileInputIT {
         // The read model has caught up with every event written above before the snapshot is taken.
         assertThat(send(new Hostile("read", "GET", "/api/msme/listings/" + published, admin)
                 .header("X-Consistency-Token", token)).headers().firstValue("X-Consistency")).isEmpty();
-        before = snapshot();
+        // The workers react to those events on their own time (valuations, matches): wait until they are
+        // done, i.e. both listings are valued and two snapshots a moment apart agree.
+        await().atMost(Duration.ofSeconds(90)).until(() -> valued(draft) && valued(published));
+        before = await().atMost(Duration.ofSeconds(90)).pollDelay(Duration.ofSeconds(2)).until(this::snapshot,
+                new java.util.function.Predicate<Snapshot>() {
+                    private Snapshot previous;
+
+                    @Override
+                    public boolean test(Snapshot current) {
+                        boolean stable = current.equals(previous);
+                        previous = current;
+                        return stable;
+                    }
+                });
     }
 
     @AfterAll
@@ -567,6 +581,12 @@ class HostileInputIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private boolean valued(String listing) {
+        HttpResponse<String> view = send(new Hostile("valued?", "GET", "/api/msme/listings/" + listing, admin));
+        JsonNode valuation = JSON.readTree(view.body()).get("valuation");
+        return view.statusCode() == 200 && valuation != null && !valuation.isNull();
     }
 
     private String create() {

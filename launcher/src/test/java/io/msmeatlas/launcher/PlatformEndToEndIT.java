@@ -72,7 +72,8 @@ class PlatformEndToEndIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode services = json.readTree(response.body()).get("services");
-        for (String service : List.of("command-gateway", "auth", "listings", "projections")) {
+        for (String service : List.of("command-gateway", "auth", "listings", "projections", "valuation", "matching",
+                "notifications")) {
             assertThat(services.get(service).get("status").asString()).as(service).isEqualTo("UP");
         }
         assertThat(send("GET", "/direct/listings/health", null, null).statusCode()).isEqualTo(200);

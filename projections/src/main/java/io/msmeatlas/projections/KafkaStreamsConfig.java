@@ -6,6 +6,7 @@ import io.msmeatlas.schemas.Topics;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
@@ -46,7 +47,9 @@ public class KafkaStreamsConfig {
                 LogAndContinueProcessingExceptionHandler.class.getName(),
                 StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName(),
-                StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
+                StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName(),
+                // Publishers write in Kafka transactions: an aborted batch must stay invisible.
+                StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
     }
 
     /**
@@ -77,6 +80,13 @@ public class KafkaStreamsConfig {
     @Bean
     NewTopic listingEventsTopic() {
         return TopicBuilder.name(Topics.LISTING_EVENTS).partitions(Topics.DEFAULT_PARTITIONS)
+                .configs(Topics.EVENT_TOPIC_CONFIG).build();
+    }
+
+    /** Joined into the listing views: it must exist, co-partitioned with the listing events, before Streams starts. */
+    @Bean
+    NewTopic valuationEventsTopic() {
+        return TopicBuilder.name(Topics.VALUATION_EVENTS).partitions(Topics.DEFAULT_PARTITIONS)
                 .configs(Topics.EVENT_TOPIC_CONFIG).build();
     }
 

@@ -1,7 +1,10 @@
 package io.msmeatlas.schemas;
 
+import io.msmeatlas.schemas.buyer.BuyerProfileEvent;
 import io.msmeatlas.schemas.listing.ListingEvent;
+import io.msmeatlas.schemas.match.MatchEvent;
 import io.msmeatlas.schemas.user.UserEvent;
+import io.msmeatlas.schemas.valuation.ValuationEvent;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +19,9 @@ public final class EventContracts {
     static {
         register("listing", ListingEvent.class);
         register("user", UserEvent.class);
+        register("valuation", ValuationEvent.class);
+        register("buyer", BuyerProfileEvent.class);
+        register("match", MatchEvent.class);
     }
 
     private EventContracts() {

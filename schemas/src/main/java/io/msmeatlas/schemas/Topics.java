@@ -33,6 +33,13 @@ public final class Topics {
             "retention.bytes", "-1",
             "cleanup.policy", "delete");
 
+    /**
+     * What every subscriber of an event topic sets: publishers write each batch in a Kafka
+     * transaction, and only a {@code read_committed} reader is guaranteed to see every event once
+     * and in order (an aborted batch stays in the log, invisible to it).
+     */
+    public static final Map<String, Object> SUBSCRIBER_CONFIG = Map.of("isolation.level", "read_committed");
+
     private Topics() {
     }
 }

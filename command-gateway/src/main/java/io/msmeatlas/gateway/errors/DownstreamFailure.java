@@ -2,9 +2,11 @@ package io.msmeatlas.gateway.errors;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.netty.channel.ConnectTimeoutException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
+import reactor.netty.http.client.PrematureCloseException;
 
 /** Why a call to a downstream service failed, in the words clients and health reports use. */
 public enum DownstreamFailure {
@@ -14,6 +16,7 @@ public enum DownstreamFailure {
     CONNECTION_REFUSED("connection refused"),
     CONNECT_TIMEOUT("connect timeout"),
     UNKNOWN_HOST("unknown host"),
+    CONNECTION_CLOSED("connection closed before the answer"),
     OTHER("unexpected error");
 
     private final String reason;
@@ -44,6 +47,10 @@ public enum DownstreamFailure {
             }
             if (t instanceof UnknownHostException) {
                 return UNKNOWN_HOST;
+            }
+            // The service died or restarted mid-request (closed, or reset by the peer): a retry may well succeed.
+            if (t instanceof PrematureCloseException || t instanceof IOException) {
+                return CONNECTION_CLOSED;
             }
         }
         return OTHER;

@@ -53,6 +53,9 @@ class FallbackController {
                     service + " did not answer in time.");
             case CONNECTION_REFUSED, CONNECT_TIMEOUT, UNKNOWN_HOST -> ProblemDetail.forStatusAndDetail(
                     HttpStatus.SERVICE_UNAVAILABLE, service + " is unreachable (" + failure.reason() + ").");
+            case CONNECTION_CLOSED -> ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    service + " closed the connection before answering; the request may or may not have been "
+                            + "carried out (a create with the same Idempotency-Key is safe to retry).");
             case OTHER -> ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
                     service + " failed to give a valid response.");
         };
@@ -62,6 +65,9 @@ class FallbackController {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
         if (failure == DownstreamFailure.CIRCUIT_OPEN) {
             response.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds(service)));
+        } else if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            // Restarting or briefly unreachable: say when to try again rather than leave the client guessing.
+            response.header(HttpHeaders.RETRY_AFTER, "1");
         }
         return response.body(problem);
     }

@@ -7,12 +7,14 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The listing version a client's {@code If-Match} expects. A listing's ETag is its version as a
- * strong entity tag ({@code "7"}); {@code *} matches any existing listing. Anything else (a weak or
- * non-numeric tag, a list) is a malformed request: the client cannot have got it from us.
+ * strong entity tag ({@code "7"}); the read model's ETag adds the sequence of the valuation joined
+ * into the view ({@code "7.2"}), and names the same listing version; {@code *} matches any existing
+ * listing. Anything else (a weak or non-numeric tag, a list) is a malformed request: the client
+ * cannot have got it from us.
  */
 final class IfMatch {
 
-    private static final Pattern STRONG_VERSION = Pattern.compile("\"([1-9][0-9]{0,17})\"");
+    private static final Pattern STRONG_VERSION = Pattern.compile("\"([1-9][0-9]{0,17})(\\.[0-9]{1,18})?\"");
 
     private IfMatch() {
     }

@@ -14,6 +14,7 @@ class IfMatchTest {
     void a_strong_etag_names_the_expected_version() {
         assertThat(IfMatch.expectedVersion("\"7\"")).isEqualTo(7L);
         assertThat(IfMatch.etag(7)).isEqualTo("\"7\"");
+        assertThat(IfMatch.expectedVersion("\"7.3\"")).as("a read model ETag with its valuation").isEqualTo(7L);
     }
 
     @Test
@@ -23,7 +24,7 @@ class IfMatchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"7", "W/\"7\"", "\"seven\"", "\"0\"", "\"7\", \"8\"", ""})
+    @ValueSource(strings = {"7", "W/\"7\"", "\"seven\"", "\"0\"", "\"7\", \"8\"", "", "\"7.\"", "\"7.x\""})
     void anything_else_is_a_malformed_request(String header) {
         assertThatThrownBy(() -> IfMatch.expectedVersion(header))
                 .isInstanceOfSatisfying(ProblemException.class,

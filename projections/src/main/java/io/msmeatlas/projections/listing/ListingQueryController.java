@@ -79,7 +79,7 @@ class ListingQueryController {
             ListingView view = listings.byId(id, QueryScope.allLocalPartitions().withPartitions(here))
                     .filter(access::canOpen)
                     .orElseThrow(() -> ProblemException.notFound("Listing", id));
-            String etag = "\"" + view.version() + "\"";
+            String etag = view.etag();
             HttpStatus status = matches(ifNoneMatch, etag) ? HttpStatus.NOT_MODIFIED : HttpStatus.OK;
             ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).eTag(etag)
                     .headers(headers -> ClusterRequest.markStale(headers, outcome));

@@ -44,6 +44,7 @@ public record ListingView(
         List<String> highlights,
         String description,
         Classification classification,
+        ListingValuation valuation,
         ListingStatus status,
         String moderationNote,
         String approvedBy,
@@ -153,6 +154,21 @@ public record ListingView(
         return next.build(envelope);
     }
 
+    /** The latest valuation joined in; the listing's own version and history are untouched. */
+    ListingView valued(ListingValuation latest) {
+        Builder next = toBuilder();
+        next.valuation = latest;
+        return next.buildKeeping(version, lastEventId, updatedAt);
+    }
+
+    /**
+     * The read model's entity tag: the listing version, and the sequence of the valuation joined in
+     * (a new valuation changes the representation, not the listing): {@code "7"} or {@code "7.2"}.
+     */
+    String etag() {
+        return "\"" + version + (valuation == null ? "" : "." + valuation.sequence()) + "\"";
+    }
+
     /** The most recent fiscal year, if any. */
     Financials latestFinancials() {
         return financials.isEmpty() ? null : financials.get(0);
@@ -195,6 +211,7 @@ public record ListingView(
         builder.highlights = highlights;
         builder.description = description;
         builder.classification = classification;
+        builder.valuation = valuation;
         builder.status = status;
         builder.moderationNote = moderationNote;
         builder.approvedBy = approvedBy;
@@ -230,6 +247,7 @@ public record ListingView(
         private List<String> highlights;
         private String description;
         private Classification classification;
+        private ListingValuation valuation;
         private ListingStatus status = ListingStatus.DRAFT;
         private String moderationNote;
         private String approvedBy;
@@ -269,11 +287,15 @@ public record ListingView(
         }
 
         private ListingView build(EventEnvelope envelope) {
+            return buildKeeping(envelope.sequence() + 1, envelope.id(), envelope.time());
+        }
+
+        private ListingView buildKeeping(long version, String lastEventId, Instant updatedAt) {
             return new ListingView(id, sellerId, title, legalName, contact, sector, state, city, yearEstablished,
                     employees, legalStructure, plantAndMachineryInvestment, financials, assets, debt, askingPrice,
-                    currency, dealType, reasonForSale, highlights, description, classification, status,
-                    moderationNote, approvedBy, envelope.sequence() + 1, envelope.id(), createdAt, envelope.time(),
-                    submittedAt, publishedAt, expiresAt, closedAt);
+                    currency, dealType, reasonForSale, highlights, description, classification, valuation, status,
+                    moderationNote, approvedBy, version, lastEventId, createdAt, updatedAt, submittedAt, publishedAt,
+                    expiresAt, closedAt);
         }
     }
 }

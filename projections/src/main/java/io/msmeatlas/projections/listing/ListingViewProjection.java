@@ -7,6 +7,7 @@ import io.msmeatlas.schemas.EventJson;
 import io.msmeatlas.schemas.Topics;
 import io.msmeatlas.schemas.listing.ListingDrafted;
 import io.msmeatlas.schemas.listing.ListingEvent;
+import io.msmeatlas.schemas.valuation.ValuationEvent;
 import io.msmeatlas.schemas.listing.ListingExpired;
 import io.msmeatlas.schemas.listing.ListingMarkedUnderOffer;
 import io.msmeatlas.schemas.listing.ListingPublished;
@@ -18,6 +19,7 @@ import io.msmeatlas.schemas.listing.ListingSuspended;
 import io.msmeatlas.schemas.listing.ListingUpdated;
 import io.msmeatlas.schemas.listing.ListingWithdrawn;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -58,23 +60,33 @@ public final class ListingViewProjection {
 
     public static final String STORE = "listing-views";
     public static final String INDEX_STORE = ListingIndex.STORE;
+    /** Valuations of listings this partition has not seen drafted yet. */
+    static final String PENDING_STORE = "listing-valuations-pending";
 
     private ListingViewProjection() {
     }
 
     public static KStream<String, byte[]> addTo(StreamsBuilder builder) {
-        return addTo(builder, Topics.LISTING_EVENTS);
+        return addTo(builder, Topics.LISTING_EVENTS, Topics.VALUATION_EVENTS);
     }
 
-    /** The projection of the listing events on {@code topic} (tests use their own topics). */
-    public static KStream<String, byte[]> addTo(StreamsBuilder builder, String topic) {
+    /**
+     * The projection of the listing events, with the latest valuation of each listing joined in, from
+     * {@code topics} (the listing and valuation topics; tests use their own). The topics are keyed by
+     * listing id and have as many partitions, so one task sees a listing's events of both and keeps
+     * them in one view; a valuation that arrives before its listing waits in {@value #PENDING_STORE}.
+     */
+    public static KStream<String, byte[]> addTo(StreamsBuilder builder, String... topics) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(STORE), Serdes.String(), new ListingViewSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(INDEX_STORE), Serdes.String(), Serdes.ByteArray()).withCachingDisabled());
-        KStream<String, byte[]> events = builder.stream(topic,
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), Serdes.ByteArray()));
+        KStream<String, byte[]> events = builder.stream(List.of(topics),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("listing-events"));
-        events.process(ListingViewProcessor::new, Named.as("listing-view-projection"), STORE, INDEX_STORE);
+        events.process(ListingViewProcessor::new, Named.as("listing-view-projection"), STORE, INDEX_STORE,
+                PENDING_STORE);
         return events;
     }
 
@@ -84,18 +96,24 @@ public final class ListingViewProjection {
 
         private KeyValueStore<String, ListingView> views;
         private KeyValueStore<String, byte[]> index;
+        private KeyValueStore<String, byte[]> pending;
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             views = context.getStateStore(STORE);
             index = context.getStateStore(INDEX_STORE);
+            pending = context.getStateStore(PENDING_STORE);
         }
 
         @Override
         public void process(Record<String, byte[]> record) {
             EventEnvelope envelope = EventEnvelope.readFrom(record.headers());
-            Optional<EventContract> contract = EventContracts.forCeType(envelope.type())
-                    .filter(c -> ListingEvent.class.isAssignableFrom(c.javaType()));
+            Optional<EventContract> contract = EventContracts.forCeType(envelope.type());
+            if (contract.isPresent() && ValuationEvent.class.isAssignableFrom(contract.get().javaType())) {
+                join(record, envelope);
+                return;
+            }
+            contract = contract.filter(c -> ListingEvent.class.isAssignableFrom(c.javaType()));
             if (contract.isEmpty()) {
                 log.debug("Skipping event {} of unknown type {}", envelope.id(), envelope.type());
                 return;
@@ -128,8 +146,49 @@ public final class ListingViewProjection {
                         current == null ? "no such listing" : "listing already drafted");
                 return;
             }
+            if (current == null) {
+                next = withPending(next);
+            }
             updateIndex(current, next);
             views.put(next.id(), next);
+        }
+
+        /** The latest valuation into its listing's view, or kept until the listing arrives. */
+        private void join(Record<String, byte[]> record, EventEnvelope envelope) {
+            if (record.value() == null) {
+                throw new IllegalArgumentException("Event " + envelope.id() + " has no payload");
+            }
+            ValuationEvent event = (ValuationEvent) EventJson.read(record.value(), envelope.type(),
+                    envelope.dataVersion());
+            if (!event.listingId().equals(record.key())) {
+                throw new IllegalArgumentException("Record key " + record.key() + " is not the listing id "
+                        + event.listingId() + " of event " + envelope.id());
+            }
+            ListingValuation valuation = ListingValuation.of(event, envelope);
+            ListingView current = views.get(event.listingId());
+            if (current == null) {
+                ListingValuation waiting = pendingValuation(event.listingId());
+                if (valuation.replaces(waiting)) {
+                    pending.put(event.listingId(), EventJson.mapper().writeValueAsBytes(valuation));
+                }
+                return;
+            }
+            // A redelivered or older valuation still rewrites the view, so the store's position covers its record.
+            views.put(current.id(), valuation.replaces(current.valuation()) ? current.valued(valuation) : current);
+        }
+
+        private ListingView withPending(ListingView drafted) {
+            ListingValuation waiting = pendingValuation(drafted.id());
+            if (waiting == null) {
+                return drafted;
+            }
+            pending.delete(drafted.id());
+            return drafted.valued(waiting);
+        }
+
+        private ListingValuation pendingValuation(String listingId) {
+            byte[] json = pending.get(listingId);
+            return json == null ? null : EventJson.read(json, ListingValuation.class);
         }
 
         /** Index first, view last: a query that sees the view's new position also sees its index entries. */

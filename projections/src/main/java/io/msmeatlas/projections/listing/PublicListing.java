@@ -35,6 +35,7 @@ public record PublicListing(
         List<String> highlights,
         String description,
         Classification classification,
+        ListingValuation valuation,
         ListingStatus status,
         long version,
         Instant createdAt,
@@ -47,7 +48,7 @@ public record PublicListing(
         return new PublicListing(v.id(), v.title(), v.sector(), v.state(), v.city(), v.yearEstablished(),
                 v.employees(), v.legalStructure(), v.plantAndMachineryInvestment(), v.financials(), v.assets(),
                 v.debt(), v.askingPrice(), v.currency(), v.dealType(), v.reasonForSale(), v.highlights(),
-                v.description(), v.classification(), v.status(), v.version(), v.createdAt(), v.updatedAt(),
+                v.description(), v.classification(), v.valuation(), v.status(), v.version(), v.createdAt(), v.updatedAt(),
                 v.publishedAt(), v.expiresAt(), v.closedAt());
     }
 }

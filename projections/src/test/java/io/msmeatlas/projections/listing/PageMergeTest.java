@@ -56,7 +56,7 @@ class PageMergeTest {
                 older.employees(), older.legalStructure(), older.plantAndMachineryInvestment(), older.financials(),
                 older.assets(), older.debt(), older.askingPrice(), older.currency(), older.dealType(),
                 older.reasonForSale(), older.highlights(), older.description(), older.classification(),
-                older.status(), null, null, older.version() + 1, "a-2", older.createdAt(), older.updatedAt(), null,
+                older.valuation(), older.status(), null, null, older.version() + 1, "a-2", older.createdAt(), older.updatedAt(), null,
                 older.publishedAt(), null, null);
 
         ListingPage merged = PageMerge.merge(ListingSort.PRICE_ASC, List.of(

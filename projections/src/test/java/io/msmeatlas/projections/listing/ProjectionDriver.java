@@ -2,6 +2,10 @@ package io.msmeatlas.projections.listing;
 
 import io.msmeatlas.projections.KafkaStreamsConfig;
 import io.msmeatlas.schemas.Topics;
+import io.msmeatlas.schemas.valuation.ValuationEvent;
+import io.msmeatlas.schemas.EventJson;
+import io.msmeatlas.schemas.EventEnvelope;
+import io.msmeatlas.schemas.EventContracts;
 import io.msmeatlas.schemas.listing.ListingEvent;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,6 +35,7 @@ final class ProjectionDriver implements AutoCloseable {
 
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, byte[]> events;
+    private final TestInputTopic<String, byte[]> valuations;
 
     ProjectionDriver(Path stateDir) {
         StreamsBuilder builder = new StreamsBuilder();
@@ -42,6 +47,7 @@ final class ProjectionDriver implements AutoCloseable {
         config.putAll(KafkaStreamsConfig.processingSettings());
         driver = new TopologyTestDriver(builder.build(), config);
         events = driver.createInputTopic(Topics.LISTING_EVENTS, new StringSerializer(), new ByteArraySerializer());
+        valuations = driver.createInputTopic(Topics.VALUATION_EVENTS, new StringSerializer(), new ByteArraySerializer());
     }
 
     ProjectionDriver given(ListingEvent event, long sequence) {
@@ -51,6 +57,17 @@ final class ProjectionDriver implements AutoCloseable {
     /** The event, at {@code time} rather than the default time of its sequence. */
     ProjectionDriver given(ListingEvent event, long sequence, Instant time) {
         return pipe(event.listingId(), ListingEvents.payload(event), ListingEvents.headers(event, sequence, time));
+    }
+
+    /** A valuation service event, the {@code sequence}-th of its listing's valuations. */
+    ProjectionDriver valued(ValuationEvent event, long sequence) {
+        EventEnvelope envelope = EventEnvelope.of(event.listingId() + "-valuation-" + sequence, "/msmeatlas/valuation",
+                EventContracts.of(event.getClass()), event.listingId(), ListingEvents.time(100 + sequence), sequence,
+                "req-1");
+        Headers headers = new RecordHeaders();
+        envelope.writeTo(headers);
+        valuations.pipeInput(new TestRecord<>(event.listingId(), EventJson.write(event), headers, ListingEvents.T0));
+        return this;
     }
 
     ProjectionDriver pipe(String key, byte[] value, Headers headers) {
