@@ -18,13 +18,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Read-only audit of the event stores and their Kafka topics. Connection options go before the
- * subcommand: {@code audit --jdbc-url ... verify}.
+ * Audit of the event stores and their Kafka topics, read only, and the operators' rebuild of the read
+ * models (which changes nothing without {@code --yes}). Connection options go before the subcommand:
+ * {@code audit --jdbc-url ... verify}.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true, version = "audit 0.1.0",
-        description = "History, point-in-time state, hash-chain and Kafka verification, export of stored events.",
+        description = "History, point-in-time state, hash-chain and Kafka verification, export of stored events, "
+                + "and rebuilds of the read models.",
         subcommands = {HistoryCommand.class, AsOfCommand.class, DiffCommand.class, VerifyCommand.class,
-            ExportCommand.class, ImportCommand.class},
+            ExportCommand.class, ImportCommand.class, RebuildCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no discrepancy", "1:discrepancies found (verify, import)",
             "2:usage error, unknown aggregate, or a database/Kafka failure"})
@@ -95,6 +97,13 @@ public class AuditCli {
             throw new IllegalArgumentException("Unknown aggregate type '" + name + "'; known: " + types.keySet());
         }
         return type;
+    }
+
+    /** Where Kafka is and how to connect (the extra properties), for every client. */
+    Map<String, Object> kafkaConfig() {
+        Map<String, Object> config = new HashMap<>(kafkaProperties);
+        config.put("bootstrap.servers", kafka);
+        return config;
     }
 
     Map<String, Object> consumerConfig() {

@@ -1,8 +1,8 @@
 package io.msmeatlas.audit;
 
 import io.msmeatlas.infra.EmbeddedKafka;
+import io.msmeatlas.infra.SharedInfrastructure;
 import io.msmeatlas.infra.EmbeddedPostgresServer;
-import io.msmeatlas.infra.Ports;
 import io.msmeatlas.outbox.HashChain;
 import io.msmeatlas.schemas.EventContract;
 import io.msmeatlas.schemas.EventContracts;
@@ -13,8 +13,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -193,16 +191,12 @@ final class Fixture implements AutoCloseable {
         connection.close();
     }
 
+    /** The JVM's shared PostgreSQL and Kafka (also the rebuild test's). */
     private static synchronized void start() throws IOException {
         if (postgres != null) {
             return;
         }
-        Path dir = Files.createTempDirectory("audit-test");
-        postgres = new EmbeddedPostgresServer(dir.resolve("pg"), Ports.findFree(), "msmeatlas").start();
-        kafka = new EmbeddedKafka(dir.resolve("kafka"), Ports.findFree(), Ports.findFree()).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            kafka.stop();
-            postgres.stop();
-        }));
+        postgres = SharedInfrastructure.postgres();
+        kafka = SharedInfrastructure.kafka();
     }
 }

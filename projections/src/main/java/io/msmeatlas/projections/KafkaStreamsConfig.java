@@ -1,37 +1,38 @@
 package io.msmeatlas.projections;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.msmeatlas.projections.cluster.AdvertisedServer;
 import io.msmeatlas.projections.cluster.ClusterProperties;
 import io.msmeatlas.schemas.Topics;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.annotation.EnableKafkaStreams;
-import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
  * This instance's Kafka Streams. Where to connect and where to keep state come
  * from {@code spring.kafka.streams.*}; how records are processed is fixed here, because the read
- * models' correctness depends on it, and is shared with the topology tests.
+ * models' correctness depends on it, and is shared with the topology tests and the rebuild tool.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableKafkaStreams
 public class KafkaStreamsConfig {
+
+    /** Builds the topology of the read models this service keeps: a new one for each version it runs. */
+    @FunctionalInterface
+    public interface TopologyFactory extends Supplier<Topology> {
+    }
 
     /** Records no projection could read, with the reason in {@code __streams.errors.*} headers. */
     public static final String DEAD_LETTER_TOPIC = "msme.projections.dlq";
-
-    private static final Logger log = LoggerFactory.getLogger(KafkaStreamsConfig.class);
 
     /**
      * Poison records go to the dead-letter topic and the partition moves on (KIP-1034), rather than
@@ -53,27 +54,26 @@ public class KafkaStreamsConfig {
     }
 
     /**
-     * Several instances share the partitions (see {@code cluster/}): standby replicas, input positions
-     * in the changelog for read-your-writes on standbys, and this instance's address, which is only
-     * known once the web server listens, set as {@code application.server} when Streams is created.
+     * The read models' Kafka Streams, in the version {@link ServingVersion} names. Several instances
+     * share the partitions (see {@code cluster/}): standby replicas, input positions in the changelog
+     * for read-your-writes on standbys, and this instance's address, which is only known once the web
+     * server listens.
      */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer projectionsStreamsConfigurer(ClusterProperties cluster,
-            AdvertisedServer advertisedServer) {
-        return factoryBean -> {
-            Properties properties = factoryBean.getStreamsConfiguration();
-            properties.putAll(processingSettings());
-            properties.putAll(cluster.streamsSettings());
-            factoryBean.setStreamsConfiguration(properties);
-            factoryBean.setKafkaStreamsCustomizer(advertisedServer.applicationServerCustomizer());
-            // Otherwise a restarted instance waits out the old member's session (45 s) before it owns any partition.
-            factoryBean.setLeaveGroupOnClose(true);
-            // A missing source topic or a lost broker kills the stream thread; a fresh one retries.
-            factoryBean.setStreamsUncaughtExceptionHandler(exception -> {
-                log.error("Stream thread failed; replacing it", exception);
-                return StreamThreadExceptionResponse.REPLACE_THREAD;
-            });
-        };
+    ProjectionsStreams projectionsStreams(KafkaProperties kafka, ClusterProperties cluster,
+            AdvertisedServer advertisedServer, ServingVersion versions, TopologyFactory topology,
+            MeterRegistry meters) {
+        Map<String, Object> settings = new HashMap<>(kafka.buildStreamsProperties());
+        settings.putAll(processingSettings());
+        settings.putAll(cluster.streamsSettings());
+        return new ProjectionsStreams(settings, topology, versions, advertisedServer::publish, meters,
+                cluster.maxStandbyLag());
+    }
+
+    /** Starts with {@code spring.kafka.streams.application-id} until a rebuild names another version. */
+    @Bean
+    ServingVersion servingVersion(KafkaProperties kafka) {
+        return new ServingVersion(kafka.buildAdminProperties(), kafka.getStreams().getApplicationId());
     }
 
     /** Created here too, so this service starts before the listings service has written anything. */

@@ -1,9 +1,9 @@
 package io.msmeatlas.projections;
 
+import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,24 +13,28 @@ import org.springframework.stereotype.Component;
 @Component
 class KafkaStreamsHealthIndicator implements HealthIndicator {
 
-    private final StreamsBuilderFactoryBean streams;
+    private final ProjectionsStreams streams;
 
-    KafkaStreamsHealthIndicator(StreamsBuilderFactoryBean streams) {
+    KafkaStreamsHealthIndicator(ProjectionsStreams streams) {
         this.streams = streams;
     }
 
+    /** Also names the read-model version that serves ({@code applicationId}) and the one being switched to. */
     @Override
     public Health health() {
-        KafkaStreams kafkaStreams = streams.getKafkaStreams();
-        if (kafkaStreams == null) {
+        Optional<ProjectionsStreams.Generation> serving = streams.servingGeneration();
+        if (serving.isEmpty()) {
             return Health.outOfService().withDetail("state", "NOT_CREATED").build();
         }
-        KafkaStreams.State state = kafkaStreams.state();
+        KafkaStreams.State state = serving.get().streams().state();
         Health.Builder health = switch (state) {
             case RUNNING, REBALANCING -> Health.up();
             case ERROR, PENDING_ERROR -> Health.down();
             case CREATED, PENDING_SHUTDOWN, NOT_RUNNING -> Health.outOfService();
         };
-        return health.withDetail("state", state.name()).build();
+        health.withDetail("state", state.name()).withDetail("applicationId", serving.get().applicationId());
+        streams.pendingGeneration().ifPresent(next -> health.withDetail("switchingTo", next.applicationId())
+                .withDetail("switchingToState", next.streams().state().name()));
+        return health.build();
     }
 }

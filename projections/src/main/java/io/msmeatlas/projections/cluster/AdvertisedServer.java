@@ -1,11 +1,6 @@
 package io.msmeatlas.projections.cluster;
 
-import java.util.Properties;
 import java.util.function.IntSupplier;
-import org.apache.kafka.streams.KafkaClientSupplier;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +8,6 @@ import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.kafka.config.KafkaStreamsCustomizer;
 
 /**
  * The address peers use to reach this instance, which Kafka Streams publishes to the whole group as
@@ -22,7 +16,7 @@ import org.springframework.kafka.config.KafkaStreamsCustomizer;
  * <p>The port is resolved when Kafka Streams is created, not when the configuration is read: with
  * {@code server.port=0} (tests, several instances on one machine) only the started web server knows
  * it. That works because Spring starts the web server (lifecycle phase {@code MAX_VALUE - 2048}) before
- * the Kafka Streams factory bean ({@code MAX_VALUE - 1000}).
+ * {@code ProjectionsStreams} ({@code MAX_VALUE - 1000}).
  */
 public final class AdvertisedServer {
 
@@ -58,33 +52,16 @@ public final class AdvertisedServer {
     }
 
     /**
-     * Sets {@code application.server} just before Kafka Streams is created. The factory bean has one
-     * customizer slot; this one takes it.
+     * This instance's address as {@code application.server}, resolved now (when a version of Kafka
+     * Streams is about to start) and remembered as the one peers know.
      */
-    public KafkaStreamsCustomizer applicationServerCustomizer() {
-        return new KafkaStreamsCustomizer() {
-
-            @Override
-            public KafkaStreams initKafkaStreams(Topology topology, Properties properties,
-                    KafkaClientSupplier clientSupplier) {
-                HostInfo self = new HostInfo(host, port.getAsInt());
-                if (self.port() <= 0) {
-                    // Only without a web server (a mock-web test): nobody can call this instance anyway.
-                    log.warn("No port known for {}; peers will not reach this instance", host);
-                }
-                published = self;
-                Properties withServer = new Properties();
-                withServer.putAll(properties);
-                withServer.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-                log.info("Kafka Streams advertises this instance as {}", withServer.get(
-                        StreamsConfig.APPLICATION_SERVER_CONFIG));
-                return new KafkaStreams(topology, withServer, clientSupplier);
-            }
-
-            @Override
-            public void customize(KafkaStreams kafkaStreams) {
-                // Everything is done in initKafkaStreams.
-            }
-        };
+    public String publish() {
+        HostInfo self = new HostInfo(host, port.getAsInt());
+        if (self.port() <= 0) {
+            // Only without a web server (a mock-web test): nobody can call this instance anyway.
+            log.warn("No port known for {}; peers will not reach this instance", host);
+        }
+        published = self;
+        return self.host() + ":" + self.port();
     }
 }

@@ -1,13 +1,11 @@
 package io.msmeatlas.projections.cluster;
 
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsNotStartedException;
+import io.msmeatlas.projections.ProjectionsStreams;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /** The pieces that let several projections instances answer every query together. */
 @Configuration(proxyBeanMethods = false)
@@ -20,9 +18,9 @@ public class ClusterConfiguration {
     }
 
     @Bean
-    ProjectionCluster projectionCluster(StreamsBuilderFactoryBean streams, AdvertisedServer server,
+    ProjectionCluster projectionCluster(ProjectionsStreams streams, AdvertisedServer server,
             ClusterProperties properties) {
-        return new ProjectionCluster(() -> running(streams), server::hostInfo, properties.maxStandbyLag());
+        return new ProjectionCluster(streams::serving, server::hostInfo, properties.maxStandbyLag());
     }
 
     @Bean
@@ -43,13 +41,5 @@ public class ClusterConfiguration {
     @Bean
     KeyedQuery keyedQuery(ProjectionCluster cluster, PeerClient peers, ClusterProperties properties) {
         return new KeyedQuery(cluster, peers, properties.peerTimeout());
-    }
-
-    private static KafkaStreams running(StreamsBuilderFactoryBean streams) {
-        KafkaStreams kafkaStreams = streams.getKafkaStreams();
-        if (kafkaStreams == null) {
-            throw new StreamsNotStartedException("Kafka Streams has not been created yet");
-        }
-        return kafkaStreams;
     }
 }

@@ -1,30 +1,16 @@
 package io.msmeatlas.projections.listing;
 
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.errors.StreamsNotStartedException;
-import org.apache.kafka.streams.kstream.KStream;
+import io.msmeatlas.projections.ProjectionsStreams;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
+/** The listing queries over the serving version's stores (the topology is in {@code ReadModels}). */
 @Configuration(proxyBeanMethods = false)
 class ListingConfig {
 
     @Bean
-    KStream<String, byte[]> listingEvents(StreamsBuilder builder) {
-        return ListingViewProjection.addTo(builder);
-    }
-
-    @Bean
-    ListingStores listingStores(StreamsBuilderFactoryBean streams) {
-        return new KafkaStreamsListingStores(() -> {
-            KafkaStreams kafkaStreams = streams.getKafkaStreams();
-            if (kafkaStreams == null) {
-                throw new StreamsNotStartedException("Kafka Streams has not been created yet");
-            }
-            return kafkaStreams;
-        });
+    ListingStores listingStores(ProjectionsStreams streams) {
+        return new KafkaStreamsListingStores(streams::serving);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.msmeatlas.projections.KafkaStreamsConfig;
+import io.msmeatlas.projections.ProjectionsStreams;
 import io.msmeatlas.projections.cluster.ReadYourWrites.Outcome;
 import io.msmeatlas.web.ConsistencyToken;
 import io.msmeatlas.web.ProblemException;
@@ -30,7 +31,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.junit.jupiter.api.AfterAll;
@@ -51,7 +51,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -214,7 +213,7 @@ class ClusterWiringTest {
     }
 
     private static KafkaStreams streams(ConfigurableApplicationContext context) {
-        return context.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
+        return context.getBean(ProjectionsStreams.class).serving();
     }
 
     /** The service, minus the listing package: its Kafka Streams and cluster wiring and a tiny projection. */
@@ -224,8 +223,12 @@ class ClusterWiringTest {
     static class TinyProjectionsService {
 
         @Bean
-        KStream<String, String> items(StreamsBuilder builder, @Value("${tiny.topic}") String topic) {
-            return StreamsInstance.addTo(builder, topic);
+        KafkaStreamsConfig.TopologyFactory items(@Value("${tiny.topic}") String topic) {
+            return () -> {
+                StreamsBuilder builder = new StreamsBuilder();
+                StreamsInstance.addTo(builder, topic);
+                return builder.build();
+            };
         }
     }
 

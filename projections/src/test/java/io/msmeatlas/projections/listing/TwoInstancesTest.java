@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.msmeatlas.projections.ProjectionsApplication;
+import io.msmeatlas.projections.ProjectionsStreams;
 import io.msmeatlas.projections.cluster.ClusterRequest;
 import io.msmeatlas.projections.cluster.ProjectionCluster;
 import io.msmeatlas.schemas.EventJson;
@@ -45,7 +46,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -217,6 +217,6 @@ class TwoInstancesTest {
     }
 
     private static KafkaStreams streams(ConfigurableApplicationContext context) {
-        return context.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
+        return context.getBean(ProjectionsStreams.class).serving();
     }
 }
