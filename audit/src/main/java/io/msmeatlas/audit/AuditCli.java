@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         description = "History, point-in-time state, hash-chain and Kafka verification, export of stored events, "
                 + "and rebuilds of the read models.",
         subcommands = {HistoryCommand.class, AsOfCommand.class, DiffCommand.class, VerifyCommand.class,
-            ExportCommand.class, ImportCommand.class, RebuildCommand.class},
+            ExportCommand.class, ImportCommand.class, RebuildCommand.class, DeadLettersCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no discrepancy", "1:discrepancies found (verify, import)",
             "2:usage error, unknown aggregate, or a database/Kafka failure"})
