@@ -1,6 +1,7 @@
 package io.msmeatlas.auth.token;
 
 import io.msmeatlas.auth.AuthProperties;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
@@ -26,17 +27,26 @@ class TokenController {
     }
 
     @PostMapping("/login")
+    @ApiResponse(responseCode = "200", description = "Signed in: an access token and a refresh token",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", description = "The email or password is incorrect.")
+    @ApiResponse(responseCode = "429", description = "Too many failed logins for this account or address "
+            + "(`lockedUntil`), or over the gateway's login rate limit.")
     ResponseEntity<TokenRequests.Tokens> login(@Valid @RequestBody TokenRequests.Login request,
             HttpServletRequest http) {
         return noStore(sessions.login(request.email(), request.password(), ClientAddress.of(http, trustedProxyHops)));
     }
 
     @PostMapping("/refresh")
+    @ApiResponse(responseCode = "200", description = "A new token pair; the refresh token sent is used up",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", description = "The refresh token is unknown, expired, already used or revoked.")
     ResponseEntity<TokenRequests.Tokens> refresh(@Valid @RequestBody TokenRequests.Refresh request) {
         return noStore(sessions.refresh(request.refreshToken()));
     }
 
     @PostMapping("/logout")
+    @ApiResponse(responseCode = "204", description = "The refresh token and every token rotated from it are revoked")
     ResponseEntity<Void> logout(@Valid @RequestBody TokenRequests.Refresh request) {
         sessions.logout(request.refreshToken());
         return ResponseEntity.noContent().build();

@@ -1,6 +1,7 @@
 package io.msmeatlas.auth.user;
 
 import io.msmeatlas.web.ProblemException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +31,8 @@ class UserController {
     }
 
     @PostMapping("/register")
+    @ApiResponse(responseCode = "201", description = "Registered", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The email is already registered (in any letter case).")
     ResponseEntity<UserAccount> register(@Valid @RequestBody UserRequests.Register request) {
         try {
             return ResponseEntity.status(HttpStatus.CREATED).body(registration.register(request.email(),

@@ -13,7 +13,9 @@ final class PublicRoutes {
             pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/refresh"),
             pathMatchers(HttpMethod.GET, "/api/auth/.well-known/jwks.json",
                     "/health", "/health/all", "/direct/*/health",
-                    "/actuator/health/**", "/actuator/prometheus"));
+                    "/actuator/health/**", "/actuator/prometheus",
+                    // The API documentation: each service's OpenAPI document and the Swagger UI over them.
+                    "/v3/api-docs/*", "/swagger-ui.html", "/swagger-ui/**"));
 
     private PublicRoutes() {
     }

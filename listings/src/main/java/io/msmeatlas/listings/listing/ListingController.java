@@ -5,6 +5,11 @@ import io.msmeatlas.outbox.OutboxRelay;
 import io.msmeatlas.web.Caller;
 import io.msmeatlas.web.ConsistencyToken;
 import io.msmeatlas.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,6 +74,14 @@ class ListingController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "Drafted, or the listing an earlier "
+            + "request with the same Idempotency-Key drafted", headers = {
+                    @Header(name = HttpHeaders.LOCATION, description = "The listing's URL",
+                            schema = @Schema(type = "string")),
+                    @Header(name = HttpHeaders.ETAG, description = "The listing's version, quoted",
+                            schema = @Schema(type = "string")),
+                    @Header(name = ConsistencyToken.HEADER, description = "Pass it to a query to read this write",
+                            schema = @Schema(type = "string"))})
     ResponseEntity<ListingRequests.Accepted> draft(Caller caller, @RequestBody ListingForm form,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) String idempotencyKey) {
         caller.requireAnyRole(SELLER);
@@ -89,6 +102,12 @@ class ListingController {
 
     /** A JSON merge patch: absent fields keep their value, null clears an optional one, objects and lists are replaced. */
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "Any fields of the listing: absent keeps, null clears, objects and lists are replaced whole",
+            content = {
+                    @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = ListingForm.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ListingForm.class))}))
     ResponseEntity<ListingRequests.Accepted> update(Caller caller, @PathVariable String id, @RequestBody byte[] body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         caller.requireAnyRole(SELLER);

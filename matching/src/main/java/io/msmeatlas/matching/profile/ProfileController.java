@@ -8,6 +8,7 @@ import io.msmeatlas.web.Caller;
 import io.msmeatlas.web.ProblemException;
 import io.msmeatlas.schemas.buyer.BuyerProfilePaused;
 import io.msmeatlas.schemas.buyer.BuyerProfileResumed;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -43,6 +44,8 @@ class ProfileController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "201", description = "Created, or the profile an earlier request with the same "
+            + "Idempotency-Key created", useReturnTypeSchema = true)
     ResponseEntity<Accepted> create(Caller caller, @RequestBody ProfileForm form,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) String idempotencyKey) {
         caller.requireAnyRole(BUYER);

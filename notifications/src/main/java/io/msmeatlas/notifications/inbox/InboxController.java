@@ -5,6 +5,7 @@ import io.msmeatlas.notifications.NotificationType;
 import io.msmeatlas.notifications.NotificationType.Channels;
 import io.msmeatlas.web.Caller;
 import io.msmeatlas.web.ProblemException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -75,6 +76,7 @@ class InboxController {
     }
 
     @PostMapping("/inbox/{id}/read")
+    @ApiResponse(responseCode = "204", description = "Marked read")
     ResponseEntity<Void> markRead(Caller caller, @PathVariable String id) {
         long seq;
         try {

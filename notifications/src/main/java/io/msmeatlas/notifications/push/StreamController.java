@@ -2,6 +2,9 @@ package io.msmeatlas.notifications.push;
 
 import io.msmeatlas.web.Caller;
 import io.msmeatlas.web.ProblemException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +28,9 @@ class StreamController {
     }
 
     @GetMapping(path = "/api/notification/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ApiResponse(responseCode = "200", description = "Server-sent events, one per notification (`id` = its number "
+            + "in the inbox, `data` = the notification as JSON); reconnect with `Last-Event-ID` to get what was missed",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     SseEmitter stream(Caller caller, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             HttpServletResponse response) {
         Long after = null;

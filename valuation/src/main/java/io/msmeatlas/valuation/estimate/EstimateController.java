@@ -1,5 +1,6 @@
 package io.msmeatlas.valuation.estimate;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.msmeatlas.schemas.listing.ListingDetails;
 import io.msmeatlas.schemas.listing.ListingDetails.AnnualFinancials;
 import io.msmeatlas.schemas.listing.ListingDetails.Sector;
@@ -13,6 +14,9 @@ import io.msmeatlas.valuation.model.Unusable;
 import io.msmeatlas.valuation.model.Valuer;
 import io.msmeatlas.web.Caller;
 import io.msmeatlas.web.ProblemException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -49,14 +53,20 @@ class EstimateController {
     private final EstimateLimiter limiter;
     private final Clock clock;
 
-    EstimateController(Valuer valuer, InputsReader reader, ValuationProperties properties, Clock clock) {
+    EstimateController(Valuer valuer, InputsReader reader, ValuationProperties properties, Clock clock,
+            MeterRegistry meters) {
         this.valuer = valuer;
         this.reader = reader;
-        this.limiter = new EstimateLimiter(properties.estimate(), System::nanoTime);
+        this.limiter = new EstimateLimiter(properties.estimate(), System::nanoTime, meters);
         this.clock = clock;
     }
 
     @PostMapping(path = "/api/valuation/estimate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = "The estimated range",
+            content = @Content(schema = @Schema(implementation = EstimateResponse.class)))
+    @ApiResponse(responseCode = "422", description = "Invalid fields (`errors`), or figures that cannot be valued "
+            + "(`code`).")
+    @ApiResponse(responseCode = "429", description = "Over this caller's estimate budget, or the gateway's rate limit.")
     ResponseEntity<?> estimate(Caller caller, @RequestBody EstimateRequest request) {
         Duration wait = limiter.acquire(caller.userId());
         if (!wait.isZero()) {

@@ -6,6 +6,9 @@ import io.msmeatlas.valuation.Violations;
 import io.msmeatlas.web.Caller;
 import io.msmeatlas.web.ProblemException;
 import io.msmeatlas.web.RequestIdFilter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,9 @@ class ValuationController {
     }
 
     @GetMapping("/{id}")
+    @ApiResponse(responseCode = "200", description = "The latest valuation: in full for the listing's seller and "
+            + "administrators, its range only for others while the listing is on the market",
+            content = @Content(schema = @Schema(oneOf = {ValuationEntry.class, PublicValuation.class})))
     Object latest(Caller caller, @PathVariable String id) {
         KnownListing listing = listings.find(id).orElseThrow(() -> notFound(id));
         List<ValuationEntry> entries = history.of(id);
@@ -80,6 +86,9 @@ class ValuationController {
     }
 
     @PostMapping(path = "/{id}/override", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = "The listing's valuation as overridden",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The listing was valued at the same moment; read it and retry.")
     ValuationEntry override(Caller caller, @PathVariable String id, @RequestBody OverrideRequest body) {
         caller.requireAnyRole(ADMIN);
         Violations violations = new Violations();
