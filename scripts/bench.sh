@@ -19,7 +19,7 @@ needs_build() {
   local jar
   jar=$(jar_of bench)
   [ -z "$jar" ] && return 0
-  for module in auth listings projections valuation matching notifications command-gateway launcher; do
+  for module in auth listings projections valuation matching notifications lag-exporter command-gateway launcher; do
     [ -n "$(jar_of "$module")" ] || return 0
   done
   # Any source or build file newer than the bench jar means a rebuild.

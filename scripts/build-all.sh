@@ -8,12 +8,13 @@
 # Image names are msmeatlas/<module>:<version>, set in the modules' Jib configuration.
 # -Djib.from.image=scratch: base images cannot be pulled here, so the tars carry only the
 # application layers (enough to check the layering); on a machine that reaches a registry, drop it
-# (JIB_FROM_IMAGE= scripts/build-all.sh) so the configured JRE base image is used, or use
-# `./mvnw jib:build` to push.
+# (JIB_FROM_IMAGE= scripts/build-all.sh) so the configured JRE base images are used, or use
+# `./mvnw jib:build` to push. valuation's base (the JRE plus libgomp1 for XGBoost) is then built
+# first with Docker from infra/images/jre-libgomp.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-services=(command-gateway auth listings projections)
+services=(command-gateway auth listings projections valuation matching notifications lag-exporter)
 skip_verify=0
 for arg in "$@"; do
   case "$arg" in
@@ -35,6 +36,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "build-all: the Jib plugin (com.google.cloud.tools:jib-maven-plugin) is not configured in: ${missing[*]}." >&2
   echo "build-all: add it to each service module's <build><plugins> with <to><image>msmeatlas/<module></image></to>, then run this again." >&2
   exit 1
+fi
+
+if [ -z "$from_image" ]; then
+  # Real base images: valuation's is built locally (Jib reads it from the Docker daemon).
+  command -v docker >/dev/null 2>&1 || { echo "build-all: building with real base images needs docker for valuation's base (infra/images/jre-libgomp)" >&2; exit 1; }
+  echo "==> docker build -t msmeatlas/jre-libgomp:17 infra/images/jre-libgomp"
+  docker build -t msmeatlas/jre-libgomp:17 infra/images/jre-libgomp
 fi
 
 if [ "$skip_verify" = 0 ]; then

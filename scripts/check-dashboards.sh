@@ -6,8 +6,14 @@
 # Exit status 1 if any does.
 #
 #   scripts/check-dashboards.sh                        # platform on the default ports
-#   scripts/check-dashboards.sh --gateway-port 13000 --auth-port 13001 \
-#       --listings-port 13002 --projections-port 13006
+#   scripts/check-dashboards.sh --gateway-port 13000 --auth-port 13001 ...   # as run-local was started
+#
+# The load is a marketplace at work: a seller drafts, updates and submits listings (valued by the
+# valuation service), the admin approves them (password from the data directory; or run the platform
+# with --auto-approve), a buyer's profile gets matches, expresses interest, the seller accepts, both
+# read their notifications (one over a live SSE stream), plus reads, searches, what-if estimates and
+# deliberate 404s and 422s. About 8 requests a second: start the platform with
+# --rate-limit-exempt 127.0.0.1/32, or some requests are answered 429 (which still shows on dashboards).
 #
 # Needs: prometheus (Debian package `prometheus`), curl, python3 (standard library only).
 # Leaves nothing behind: Prometheus runs on a free loopback port with its data in a temporary
@@ -19,25 +25,37 @@ usage() {
   cat <<'EOF'
 Usage: scripts/check-dashboards.sh [options]
 
-  --gateway-port N       command-gateway port (default 3000, env GATEWAY_PORT)
-  --auth-port N          auth port (default 3001, env AUTH_PORT); auth may be absent
-  --listings-port N      listings port (default 3002, env LISTINGS_PORT)
-  --projections-port N   projections port (default 3006, env PROJECTIONS_PORT)
-  --prometheus-port N    port for the temporary Prometheus (default: a free one)
-  --load-seconds N       how long to generate load before querying (default 45)
-  --rounds N             query rounds: queries without data are asked again after another
-                         load period, for a platform started moments ago (default 3)
-  --keep                 keep the temporary directory (Prometheus config, data, load log)
-  -h, --help             this text
+  --gateway-port N        command-gateway port (default 3000, env GATEWAY_PORT)
+  --auth-port N           auth port (default 3001, env AUTH_PORT)
+  --listings-port N       listings port (default 3002, env LISTINGS_PORT)
+  --valuation-port N      valuation port (default 3003, env VALUATION_PORT)
+  --matching-port N       matching port (default 3004, env MATCHING_PORT)
+  --notifications-port N  notifications port (default 3005, env NOTIFICATIONS_PORT)
+  --projections-port N    projections port (default 3006, env PROJECTIONS_PORT)
+  --lag-exporter-port N   lag exporter port (default 3007, env LAG_EXPORTER_PORT)
+  --data-dir DIR          the platform's data directory, for the admin password (default
+                          .atlas-data, env ATLAS_DATA_DIR); without it listings are approved only
+                          if the platform runs with --auto-approve
+  --prometheus-port N     port for the temporary Prometheus (default: a free one)
+  --load-seconds N        how long to generate load before querying (default 60)
+  --rounds N              query rounds: queries without data are asked again after another
+                          load period, for a platform started moments ago (default 3)
+  --keep                  keep the temporary directory (Prometheus config, data, load log)
+  -h, --help              this text
 EOF
 }
 
 gateway_port=${GATEWAY_PORT:-3000}
 auth_port=${AUTH_PORT:-3001}
 listings_port=${LISTINGS_PORT:-3002}
+valuation_port=${VALUATION_PORT:-3003}
+matching_port=${MATCHING_PORT:-3004}
+notifications_port=${NOTIFICATIONS_PORT:-3005}
 projections_port=${PROJECTIONS_PORT:-3006}
+lag_exporter_port=${LAG_EXPORTER_PORT:-3007}
+data_dir=${ATLAS_DATA_DIR:-.atlas-data}
 prometheus_port=""
-load_seconds=45
+load_seconds=60
 rounds=3
 keep=0
 
@@ -46,7 +64,12 @@ while [ $# -gt 0 ]; do
     --gateway-port) gateway_port=$2; shift 2 ;;
     --auth-port) auth_port=$2; shift 2 ;;
     --listings-port) listings_port=$2; shift 2 ;;
+    --valuation-port) valuation_port=$2; shift 2 ;;
+    --matching-port) matching_port=$2; shift 2 ;;
+    --notifications-port) notifications_port=$2; shift 2 ;;
     --projections-port) projections_port=$2; shift 2 ;;
+    --lag-exporter-port) lag_exporter_port=$2; shift 2 ;;
+    --data-dir) data_dir=$2; shift 2 ;;
     --prometheus-port) prometheus_port=$2; shift 2 ;;
     --load-seconds) load_seconds=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
@@ -69,11 +92,12 @@ done
 
 healthy() { curl -fsS -m 3 -o /dev/null "http://localhost:$1/actuator/health" 2>/dev/null; }
 
-for service in "gateway:$gateway_port" "listings:$listings_port" "projections:$projections_port"; do
+services=("command-gateway:$gateway_port" "auth:$auth_port" "listings:$listings_port" "valuation:$valuation_port"
+  "matching:$matching_port" "notifications:$notifications_port" "projections:$projections_port"
+  "lag-exporter:$lag_exporter_port")
+for service in "${services[@]}"; do
   healthy "${service#*:}" || die "${service%%:*} is not healthy on localhost:${service#*:}. Start the platform first (scripts/run-local.sh, with the same ports)."
 done
-auth_up=0
-if healthy "$auth_port"; then auth_up=1; fi
 
 work=$(mktemp -d /tmp/check-dashboards.XXXXXX)
 prometheus_pid=""
@@ -81,6 +105,7 @@ load_pid=""
 cleanup() {
   # Only the processes this script started, by their id.
   [ -n "$load_pid" ] && kill "$load_pid" 2>/dev/null || true
+  [ -f "$work/stream.pid" ] && kill "$(cat "$work/stream.pid")" 2>/dev/null || true
   if [ -n "$prometheus_pid" ]; then
     kill "$prometheus_pid" 2>/dev/null || true
     wait "$prometheus_pid" 2>/dev/null || true
@@ -95,12 +120,13 @@ if [ -z "$prometheus_port" ]; then
   prometheus_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 fi
 # The local config with the ports this platform really uses (one pass, so ports cannot chain).
-python3 - "$work/prometheus.yml" "$gateway_port" "$auth_port" "$listings_port" "$projections_port" <<'EOF'
+python3 - "$work/prometheus.yml" "${services[@]}" <<'EOF'
 import re, sys
-out, gw, auth, listings, projections = sys.argv[1:]
-ports = {"3000": gw, "3001": auth, "3002": listings, "3006": projections}
+out, services = sys.argv[1], dict(s.split(":") for s in sys.argv[2:])
+defaults = {"3000": "command-gateway", "3001": "auth", "3002": "listings", "3003": "valuation", "3004": "matching",
+            "3005": "notifications", "3006": "projections", "3007": "lag-exporter"}
 text = open("infra/prometheus/prometheus-local.yml").read()
-text = re.sub(r"\[localhost:(3000|3001|3002|3006)\]", lambda m: "[localhost:%s]" % ports[m.group(1)], text)
+text = re.sub(r"\[localhost:(300[0-7])\]", lambda m: "[localhost:%s]" % services[defaults[m.group(1)]], text)
 open(out, "w").write(text)
 EOF
 cp infra/prometheus/alerts.yml "$work/alerts.yml"
@@ -115,61 +141,79 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 curl -fsS -m 2 -o /dev/null "$prom/-/ready" || die "Prometheus did not become ready on $prom"
-echo "Prometheus on $prom scraping gateway :$gateway_port, auth :$auth_port ($([ $auth_up = 1 ] && echo up || echo 'not running')), listings :$listings_port, projections :$projections_port"
+echo "Prometheus on $prom scraping: ${services[*]}"
 
 # ------------------------------------------------------------------ load
-# About 6 requests a second through the gateway: under its per-address limit (20 per 2 s), so the
-# commands are really executed. Bounded in time; stops by itself.
 gw="http://localhost:$gateway_port"
+# A field of the JSON on stdin (empty if absent or not JSON); items.0.matchId style paths.
+json_field() {
+  python3 -c 'import json, sys
+try:
+    value = json.load(sys.stdin)
+    for key in sys.argv[1].split("."):
+        value = value[int(key)] if isinstance(value, list) else value[key]
+    print(value)
+except Exception:
+    print("")' "$1"
+}
+sign_in() {  # email password -> access token
+  curl -s -m 10 "$gw/api/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$1\",\"password\":\"$2\"}" | json_field accessToken
+}
+sign_up() {  # email password role -> access token
+  curl -s -m 10 -o /dev/null "$gw/api/auth/register" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$1\",\"password\":\"$2\",\"displayName\":\"Dashboard check\",\"role\":\"$3\"}" || true
+  sign_in "$1" "$2"
+}
 load() {
-  local end=$((SECONDS + load_seconds * (rounds + 1) + 30)) auth_header=() cmd_base="$gw" read_base="$gw" identity=()
-  local rnd; rnd=$(python3 -c 'import secrets; print(secrets.token_hex(6))')
-  if [ "$auth_up" = 1 ]; then
-    local email="dash-$rnd@example.com" password="Dash-Check-$rnd-42"
-    curl -s -m 5 -o /dev/null "$gw/api/auth/register" -H 'Content-Type: application/json' \
-      -d "{\"email\":\"$email\",\"password\":\"$password\",\"displayName\":\"Dashboard check\",\"role\":\"SELLER\"}" || true
-    local token
-    token=$(curl -s -m 5 "$gw/api/auth/login" -H 'Content-Type: application/json' \
-      -d "{\"email\":\"$email\",\"password\":\"$password\"}" \
-      | python3 -c 'import json,sys
-try: print(json.load(sys.stdin).get("accessToken",""))
-except Exception: print("")') || true
-    if [ -n "$token" ]; then
-      auth_header=(-H "Authorization: Bearer $token")
-      echo "load: signed in as $email; commands and reads go through the gateway"
-    fi
+  local end=$((SECONDS + load_seconds * (rounds + 1) + 30))
+  local rnd password seller buyer admin="" i=0 id match
+  rnd=$(python3 -c 'import secrets; print(secrets.token_hex(6))')
+  password="Dash-Check-$rnd-42"
+  seller=$(sign_up "dash-seller-$rnd@example.com" "$password" SELLER)
+  buyer=$(sign_up "dash-buyer-$rnd@example.com" "$password" BUYER)
+  [ -n "$seller" ] && [ -n "$buyer" ] || { echo "load: could not sign up a seller and a buyer through $gw"; return 1; }
+  if [ -r "$data_dir/admin-password" ]; then
+    admin=$(sign_in admin@msmeatlas.local "$(cat "$data_dir/admin-password")")
   fi
-  if [ ${#auth_header[@]} -eq 0 ]; then
-    # No token (auth not running): the gateway answers commands with 401, so send them to the
-    # services directly with the identity headers the gateway would set, to exercise their metrics.
-    cmd_base="http://localhost:$listings_port"
-    read_base="http://localhost:$projections_port"
-    identity=(-H "X-User-Id: dashboard-check-$rnd" -H "X-User-Roles: SELLER")
-    echo "load: auth not available; commands go to listings and reads to projections directly, the gateway gets health and anonymous requests"
-  fi
-  local i=0 id
+  echo "load: seller and buyer signed in; listings $([ -n "$admin" ] && echo "approved by the admin" || echo "approved only with --auto-approve (no admin password in $data_dir)")"
+  local S=(-H "Authorization: Bearer $seller") B=(-H "Authorization: Bearer $buyer") A=(-H "Authorization: Bearer $admin")
+  local json=(-H 'Content-Type: application/json')
+  # What the buyer looks for is what the seller lists, so every approved listing is a match.
+  curl -s -m 10 -o /dev/null "$gw/api/matchmaking/profiles" "${B[@]}" "${json[@]}" -d '{"name":"Dashboard check","criteria":{"sectors":["25"],"states":["Maharashtra"],"budgetMin":"1000000","budgetMax":"10000000","dealTypes":["FULL_SALE"],"buyerType":"STRATEGIC"},"contact":{"name":"Check Buyer","email":"buyer@example.in"}}' || true
+  # The buyer listens for notifications as the web app would, for the whole load.
+  curl -s -N -m $((end - SECONDS)) -o /dev/null "$gw/api/notification/stream" "${B[@]}" &
+  echo $! > "$work/stream.pid"
   while [ $SECONDS -lt $end ]; do
     i=$((i + 1))
-    id=$(curl -s -m 5 "$cmd_base/api/msme/listings" "${auth_header[@]}" "${identity[@]}" \
-      -H 'Content-Type: application/json' -H "Idempotency-Key: dash-$rnd-$i" \
-      -d '{"title":"Dashboard check shop","legalName":"Check Shop LLP","contact":{"name":"Check","email":"check@example.in"},"sectorCode":"25","state":"Maharashtra","city":"Pune","plantAndMachineryInvestment":"2000000","financials":[{"fiscalYear":2025,"revenue":"9000000"}],"askingPrice":"6500000.00","currency":"INR","dealType":"FULL_SALE"}' \
-      | sed -n 's/.*"id":"\([^"]*\)".*/\1/p') || true
+    id=$(curl -s -m 5 "$gw/api/msme/listings" "${S[@]}" "${json[@]}" -H "Idempotency-Key: dash-$rnd-$i" \
+      -d '{"title":"Dashboard check shop","legalName":"Check Shop LLP","contact":{"name":"Check","email":"check@example.in"},"sectorCode":"25","state":"Maharashtra","city":"Pune","plantAndMachineryInvestment":"2000000","financials":[{"fiscalYear":2025,"revenue":"9000000","ebitda":"1200000"}],"askingPrice":"6500000.00","currency":"INR","dealType":"FULL_SALE"}' \
+      | json_field id) || true
     if [ -n "$id" ]; then
-      curl -s -m 5 -o /dev/null -X PATCH "$cmd_base/api/msme/listings/$id" "${auth_header[@]}" "${identity[@]}" \
-        -H 'Content-Type: application/json' -d '{"askingPrice":"6000000"}' || true
-      curl -s -m 5 -o /dev/null -X POST "$cmd_base/api/msme/listings/$id/publish" "${auth_header[@]}" "${identity[@]}" || true
-      [ $((i % 5)) = 0 ] && curl -s -m 5 -o /dev/null -X POST "$cmd_base/api/msme/listings/$id/withdraw" \
-        "${auth_header[@]}" "${identity[@]}" -H 'Content-Type: application/json' -d '{"reason":"check"}' || true
-      curl -s -m 5 -o /dev/null "$read_base/api/msme/listings/$id" "${auth_header[@]}" "${identity[@]}" || true
+      curl -s -m 5 -o /dev/null -X PATCH "$gw/api/msme/listings/$id" "${S[@]}" "${json[@]}" -d '{"askingPrice":"6000000"}' || true
+      curl -s -m 5 -o /dev/null -X POST "$gw/api/msme/listings/$id/submit" "${S[@]}" || true
+      [ -n "$admin" ] && curl -s -m 5 -o /dev/null -X POST "$gw/api/msme/listings/$id/approve" "${A[@]}" || true
+      curl -s -m 5 -o /dev/null "$gw/api/msme/listings/$id" "${B[@]}" || true
+      [ $((i % 2)) = 0 ] && curl -s -m 5 -o /dev/null "$gw/api/valuation/listings/$id" "${S[@]}" || true
+      [ $((i % 7)) = 0 ] && curl -s -m 5 -o /dev/null -X POST "$gw/api/msme/listings/$id/withdraw" "${S[@]}" "${json[@]}" -d '{"reason":"check"}' || true
     fi
-    curl -s -m 5 -o /dev/null "$read_base/api/msme/listings?status=PUBLISHED&limit=5" "${auth_header[@]}" "${identity[@]}" || true
+    if [ $((i % 3)) = 0 ]; then
+      # The deal flow: the buyer takes up a fresh match, the seller accepts, both read their inbox.
+      match=$(curl -s -m 5 "$gw/api/matchmaking/matches/mine?interest=NONE&limit=1" "${B[@]}" | json_field items.0.matchId) || true
+      if [ -n "$match" ]; then
+        curl -s -m 5 -o /dev/null -X POST "$gw/api/matchmaking/matches/$match/interest" "${B[@]}" "${json[@]}" -d '{"message":"check"}' || true
+        curl -s -m 5 -o /dev/null -X POST "$gw/api/matchmaking/matches/$match/accept" "${S[@]}" || true
+      fi
+      curl -s -m 5 -o /dev/null "$gw/api/notification/inbox?limit=5" "${S[@]}" || true
+      curl -s -m 5 -o /dev/null "$gw/api/notification/unread-count" "${B[@]}" || true
+    fi
+    [ $((i % 10)) = 1 ] && curl -s -m 10 -o /dev/null "$gw/api/valuation/estimate" "${B[@]}" "${json[@]}" \
+      -d '{"sectorCode":"25","state":"Maharashtra","city":"Pune","plantAndMachineryInvestment":"20000000","financials":[{"fiscalYear":2025,"revenue":"90000000","ebitda":"9000000"}]}' || true
+    curl -s -m 5 -o /dev/null "$gw/api/msme/listings?status=PUBLISHED&limit=5" "${B[@]}" || true
     # Deliberate client errors: an unknown listing (404) and an invalid command (422).
-    curl -s -m 5 -o /dev/null "$read_base/api/msme/listings/00000000-0000-0000-0000-000000000000" "${auth_header[@]}" "${identity[@]}" || true
-    curl -s -m 5 -o /dev/null "$cmd_base/api/msme/listings" "${auth_header[@]}" "${identity[@]}" \
-      -H 'Content-Type: application/json' -d '{"title":""}' || true
-    # The gateway itself, whatever auth's state.
+    curl -s -m 5 -o /dev/null "$gw/api/msme/listings/00000000-0000-0000-0000-000000000000" "${S[@]}" || true
+    curl -s -m 5 -o /dev/null "$gw/api/msme/listings" "${S[@]}" "${json[@]}" -d '{"title":""}' || true
     curl -s -m 5 -o /dev/null "$gw/health/all" || true
-    curl -s -m 5 -o /dev/null "$gw/api/msme/listings?limit=1" "${auth_header[@]}" || true
     sleep 1
   done
 }

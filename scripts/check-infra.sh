@@ -2,10 +2,12 @@
 # Static checks of the deployment and monitoring configuration (no Docker engine, no cluster, no
 # network needed):
 #   - Kubernetes: every overlay of infra/k8s renders with kustomize, renders no Secret (values are
-#     never committed) and every workload has probes, limits and a non-root security context
+#     never committed), every workload has probes, limits, a non-root security context and a
+#     disruption budget, and every in-cluster service URL of the ConfigMap names a Service port
 #   - nginx: infra/nginx/nginx.conf passes `nginx -t`
 #   - Compose: docker-compose.yml passes `docker-compose config` (the Compose specification, as the
-#     Debian package implements it)
+#     Debian package implements it); the seed's service names exist, each Java service has a health
+#     check, a 128 MiB heap, a memory limit, healthy-only dependencies and a Prometheus scrape job
 #   - Prometheus: `promtool check config` for both configurations, `promtool check rules` and the
 #     alert unit tests (`promtool test rules`)
 #   - Grafana: every dashboard and provisioning file parses, and every panel query names the
@@ -105,7 +107,7 @@ if [ "$have_kustomize" = 1 ]; then
       pass "k8s: kubectl kustomize infra/k8s/overlays/$overlay"
       if [ "$have_python" = 1 ]; then
         # Invariants every overlay must keep.
-        run "k8s: $overlay: no Secret values, probes, limits and non-root on every workload" "$python" - "$rendered" <<'EOF'
+        run "k8s: $overlay: no Secret values; probes, limits, non-root and a disruption budget on every workload; service URLs resolve" "$python" - "$rendered" <<'EOF'
 import sys, yaml
 problems = []
 docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
@@ -127,6 +129,21 @@ for d in docs:
                 problems.append("%s %s/%s: allowPrivilegeEscalation is not false" % (kind, name, c["name"]))
 if not any(d["kind"] == "Namespace" for d in docs):
     problems.append("no Namespace object")
+# Every workload has a disruption budget, and every in-cluster URL in the ConfigMap names a Service port.
+budgets = [d["spec"]["selector"]["matchLabels"] for d in docs if d["kind"] == "PodDisruptionBudget"]
+for d in docs:
+    if d["kind"] in ("Deployment", "StatefulSet"):
+        labels = d["spec"]["template"]["metadata"]["labels"]
+        if not any(all(labels.get(k) == v for k, v in b.items()) for b in budgets):
+            problems.append("%s %s: no PodDisruptionBudget" % (d["kind"], d["metadata"]["name"]))
+services = {(d["metadata"]["name"], p["port"]) for d in docs if d["kind"] == "Service" for p in d["spec"]["ports"]}
+for d in docs:
+    if d["kind"] == "ConfigMap":
+        for key, value in d.get("data", {}).items():
+            if key.endswith("_URL") and value.startswith("http://") and "." not in value.split("//")[1].split(":")[0]:
+                host, port = value.split("//")[1].rstrip("/").split(":")
+                if (host, int(port)) not in services:
+                    problems.append("ConfigMap %s: %s=%s names no Service port" % (d["metadata"]["name"], key, value))
 print("\n".join(problems))
 sys.exit(1 if problems else 0)
 EOF
@@ -165,6 +182,38 @@ if [ "$have_compose" = 1 ]; then
   read -r -a compose <<<"$(compose_cmd)"
   run "compose: ${compose[*]} config (docker-compose.yml, infra/compose/.env.example)" \
     "${compose[@]}" --env-file infra/compose/.env.example -f docker-compose.yml config -q
+  if [ "$have_python" = 1 ] && "${compose[@]}" --env-file infra/compose/.env.example -f docker-compose.yml config \
+      > "$work/compose.yaml" 2>/dev/null; then
+    # The seed's service names, and what every Java service must have; each is scraped by Prometheus.
+    run "compose: the seed's service names; health checks, 128 MiB heaps and memory limits; every service scraped" \
+      "$python" - "$work/compose.yaml" infra/prometheus/prometheus.yml <<'EOF'
+import sys, yaml
+compose = yaml.safe_load(open(sys.argv[1]))["services"]
+scraped = {name for job in yaml.safe_load(open(sys.argv[2]))["scrape_configs"]
+           for sd in job.get("dns_sd_configs", []) for name in sd["names"]}
+problems = []
+java = ["gateway", "auth-service", "msme-service", "projections", "valuation-service", "matchmaking-service",
+        "notification-service", "lag-exporter"]
+for name in java:
+    service = compose.get(name)
+    if service is None:
+        problems.append("no compose service %r" % name); continue
+    env = service.get("environment", {})
+    if "-Xmx128m" not in str(env.get("JAVA_TOOL_OPTIONS", "")):
+        problems.append("%s: heap not capped at 128 MiB (JAVA_TOOL_OPTIONS)" % name)
+    if not service.get("mem_limit"):
+        problems.append("%s: no mem_limit" % name)
+    if "healthcheck" not in service:
+        problems.append("%s: no healthcheck" % name)
+    for dependency, condition in (service.get("depends_on") or {}).items():
+        if condition.get("condition") != "service_healthy":
+            problems.append("%s: depends on %s without condition service_healthy" % (name, dependency))
+    if name not in scraped:
+        problems.append("%s: not scraped by infra/prometheus/prometheus.yml" % name)
+print("\n".join(problems))
+sys.exit(1 if problems else 0)
+EOF
+  fi
 else
   missing "compose: docker-compose config" "docker-compose (or the docker compose plugin)" docker-compose
 fi

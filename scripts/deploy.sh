@@ -98,7 +98,8 @@ fi
 "${kc[@]}" apply -f "$rendered"
 
 echo "Waiting for the rollout (up to $timeout)..."
-for workload in deployment/command-gateway deployment/auth deployment/listings statefulset/projections; do
+for workload in deployment/command-gateway deployment/auth deployment/listings statefulset/projections \
+    deployment/valuation deployment/matching deployment/notifications deployment/lag-exporter; do
   "${kc[@]}" -n "$namespace" rollout status "$workload" --timeout="$timeout"
 done
 echo "Deployed $overlay."

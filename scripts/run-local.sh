@@ -21,7 +21,7 @@ needs_build() {
   local jar
   jar=$(launcher_jar)
   [ -z "$jar" ] && return 0
-  for module in auth listings projections valuation matching notifications command-gateway; do
+  for module in auth listings projections valuation matching notifications lag-exporter command-gateway; do
     ls "$module"/target/*-exec.jar >/dev/null 2>&1 || return 0
   done
   # Any source or build file newer than the launcher jar means a rebuild.

@@ -39,10 +39,10 @@ final class PlatformProcess implements AutoCloseable {
 
     static PlatformProcess start(Path launcherJar, Path projectRoot, Path dataDir, Duration readyTimeout)
             throws IOException {
-        int[] ports = freePorts(11);
+        int[] ports = freePorts(12);
         int gateway = ports[0], auth = ports[1], listings = ports[2], projections = ports[3];
         int kafka = ports[4], kafkaController = ports[5], postgres = ports[6], redis = ports[7];
-        int valuation = ports[8], matching = ports[9], notifications = ports[10];
+        int valuation = ports[8], matching = ports[9], notifications = ports[10], lagExporter = ports[11];
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("launcher.log");
         List<String> command = new ArrayList<>(List.of(
@@ -54,6 +54,7 @@ final class PlatformProcess implements AutoCloseable {
                 "--listings-port", Integer.toString(listings), "--projections-port", Integer.toString(projections),
                 "--valuation-port", Integer.toString(valuation), "--matching-port", Integer.toString(matching),
                 "--notifications-port", Integer.toString(notifications),
+                "--lag-exporter-port", Integer.toString(lagExporter),
                 "--kafka-port", Integer.toString(kafka), "--kafka-controller-port", Integer.toString(kafkaController),
                 "--postgres-port", Integer.toString(postgres), "--redis-port", Integer.toString(redis),
                 "--ready-timeout", Long.toString(readyTimeout.toSeconds()),

@@ -92,7 +92,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private final Counter published;
     private final Counter failures;
-    private final PublishedPositions positions = new PublishedPositions();
+    private final PublishedPositions positions;
 
     private volatile boolean running;
     private CountDownLatch stopped = new CountDownLatch(1);
@@ -122,6 +122,7 @@ public class OutboxRelay implements SmartLifecycle {
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
         this.admins = () -> Admin.create(adminConfig);
         this.properties = properties;
+        this.positions = new PublishedPositions(meters);
         this.published = Counter.builder("outbox.published").description("Events acknowledged by Kafka")
                 .register(meters);
         this.failures = Counter.builder("outbox.relay.failures").description("Failed relay attempts")

@@ -46,6 +46,10 @@ public final class LocalPlatform implements Callable<Integer> {
     @Option(names = "--notifications-port", defaultValue = "${env:NOTIFICATIONS_PORT:-3005}")
     int notificationsPort;
 
+    @Option(names = "--lag-exporter-port", defaultValue = "${env:LAG_EXPORTER_PORT:-3007}",
+            description = "Consumer lag of every group for Prometheus (default: ${DEFAULT-VALUE}).")
+    int lagExporterPort;
+
     @Option(names = "--kafka-port", defaultValue = "${env:KAFKA_PORT:-9092}")
     int kafkaPort;
 
@@ -87,7 +91,7 @@ public final class LocalPlatform implements Callable<Integer> {
         }
         PlatformConfig config = new PlatformConfig(projectRoot, dataDir, gatewayPort, authPort, listingsPort, projectionsPort,
                 valuationPort, matchingPort, notificationsPort, kafkaPort, kafkaControllerPort, postgresPort, redisPort, heap, Duration.ofSeconds(readyTimeoutSeconds), rateLimitExempt,
-                autoApprove);
+                autoApprove, lagExporterPort);
         Platform platform = new Platform(config, System.out::println);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -125,6 +125,7 @@ final class Platform implements AutoCloseable {
         ports.put(config.valuationPort(), "valuation");
         ports.put(config.matchingPort(), "matching");
         ports.put(config.notificationsPort(), "notifications");
+        ports.put(config.lagExporterPort(), "lag-exporter");
         ports.put(config.gatewayPort(), "command-gateway");
         ports.forEach(Ports::requireFree);
     }
@@ -186,6 +187,9 @@ final class Platform implements AutoCloseable {
                         "KAFKA_BOOTSTRAP_SERVERS", kafkaServers,
                         "REDIS_URL", redisUrl,
                         "PUBLIC_URL", "http://localhost:" + config.gatewayPort())),
+                // Consumer lag of every group, in offsets and seconds, for Prometheus (docs/operations.md).
+                new ServiceSpec("lag-exporter", "lag-exporter", config.lagExporterPort(), Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", kafkaServers)),
                 new ServiceSpec("command-gateway", "command-gateway", config.gatewayPort(), Map.of(
                         "AUTH_URL", "http://localhost:" + config.authPort(),
                         "LISTINGS_URL", "http://localhost:" + config.listingsPort(),

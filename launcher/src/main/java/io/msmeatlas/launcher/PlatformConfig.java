@@ -22,7 +22,8 @@ record PlatformConfig(
         String serviceHeap,
         Duration readyTimeout,
         String rateLimitExemptCidrs,
-        boolean autoApproveListings) {
+        boolean autoApproveListings,
+        int lagExporterPort) {
 
     static final String DATABASE = "msmeatlas";
     static final String ADMIN_EMAIL = "admin@msmeatlas.local";
@@ -32,7 +33,7 @@ record PlatformConfig(
         return new PlatformConfig(projectRoot, dataDir, Ports.findFree(), Ports.findFree(), Ports.findFree(),
                 Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(),
                 Ports.findFree(), Ports.findFree(), Ports.findFree(), "128m",
-                Duration.ofSeconds(240), rateLimitExemptCidrs, false);
+                Duration.ofSeconds(240), rateLimitExemptCidrs, false, Ports.findFree());
     }
 
     Path logDir() {
