@@ -26,6 +26,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * After a chaos run: every acknowledged command against the event store, every stored event against
@@ -43,16 +45,16 @@ final class ChaosCheck {
     /** What the check found; {@code problems} lists each discrepancy. */
     record Result(int listings, int storedEvents, int acknowledged, int acknowledgedChanges, long topicRecords,
             int lost, int duplicated, int outOfOrder, int readModelMismatches, int unexpectedFailures,
-            int refusalsWithoutRetryAfter, List<String> problems) {
+            int refusalsWithoutRetryAfter, int valuations, int duplicatedValuations, int notifications,
+            int duplicatedNotifications, List<String> problems) {
 
         boolean passed() {
             return lost == 0 && duplicated == 0 && outOfOrder == 0 && readModelMismatches == 0 && unexpectedFailures == 0
-                    && refusalsWithoutRetryAfter == 0;
+                    && refusalsWithoutRetryAfter == 0 && duplicatedValuations == 0 && duplicatedNotifications == 0;
         }
     }
 
-    private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
-    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\"\\s*:\\s*\"([^\"]+)\"");
 
     private final PlatformConfig config;
@@ -161,8 +163,9 @@ final class ChaosCheck {
         for (Map.Entry<String, List<Stored>> entry : store.entrySet()) {
             String expectedStatus = replayStatus(entry.getValue());
             HttpResponse<String> view = get("/api/msme/listings/" + entry.getKey(), adminToken);
-            String version = view.statusCode() == 200 ? match(VERSION, view.body()) : "absent (" + view.statusCode() + ")";
-            String status = view.statusCode() == 200 ? match(STATUS, view.body()) : "-";
+            JsonNode listing = view.statusCode() == 200 ? JSON.readTree(view.body()) : null;
+            String version = listing != null ? listing.get("version").asString() : "absent (" + view.statusCode() + ")";
+            String status = listing != null ? listing.get("status").asString() : "-";
             if (!version.equals(Integer.toString(entry.getValue().size())) || !expectedStatus.equals(status)) {
                 mismatches++;
                 problems.add("read model: listing " + entry.getKey() + " is version " + version + " " + status
@@ -175,8 +178,46 @@ final class ChaosCheck {
             problems.add("read model: an administrator's search lists " + searchable + " listings, the store has "
                     + store.size());
         }
+        int[] valuations = valuations(problems);
+        int[] notifications = notifications(problems);
         return new Result(store.size(), storedEvents, acknowledged, changes, records, lost, duplicated, outOfOrder,
-                mismatches, failures, noRetryAfter, problems);
+                mismatches, failures, noRetryAfter, valuations[0], valuations[1], notifications[0], notifications[1],
+                problems);
+    }
+
+    /** Valuations stored, and listing versions valued more than once (the worker must value each once). */
+    private int[] valuations(List<String> problems) throws SQLException {
+        Map<String, Integer> perVersion = new HashMap<>();
+        Pattern version = Pattern.compile("\"listingVersion\"\\s*:\\s*(\\d+)");
+        try (Connection db = connect(); ResultSet rows = db.createStatement().executeQuery(
+                "select aggregate_identifier, payload from valuation.domain_event_entry "
+                        + "where payload_type like '%ValuationCompleted'")) {
+            while (rows.next()) {
+                Matcher listingVersion = version.matcher(new String(rows.getBytes(2), StandardCharsets.UTF_8));
+                perVersion.merge(rows.getString(1) + "@" + (listingVersion.find() ? listingVersion.group(1) : "?"), 1,
+                        Integer::sum);
+            }
+        }
+        int duplicated = 0;
+        for (Map.Entry<String, Integer> entry : perVersion.entrySet()) {
+            if (entry.getValue() > 1) {
+                duplicated++;
+                problems.add("valuation: listing version " + entry.getKey() + " valued " + entry.getValue() + " times");
+            }
+        }
+        return new int[] {perVersion.values().stream().mapToInt(Integer::intValue).sum(), duplicated};
+    }
+
+    /** Notifications stored, and events that notified one user more than once. */
+    private int[] notifications(List<String> problems) throws SQLException {
+        try (Connection db = connect(); ResultSet rows = db.createStatement().executeQuery(
+                "select count(*), count(*) - count(distinct (user_id, event_id)) from notifications.notification")) {
+            rows.next();
+            if (rows.getInt(2) > 0) {
+                problems.add("notifications: " + rows.getInt(2) + " duplicated");
+            }
+            return new int[] {rows.getInt(1), rows.getInt(2)};
+        }
     }
 
     /** The status a listing's events lead to. */
@@ -223,7 +264,7 @@ final class ChaosCheck {
         Map<String, List<Stored>> store = eventStore();
         for (Map.Entry<String, List<Stored>> entry : store.entrySet()) {
             HttpResponse<String> view = get("/api/msme/listings/" + entry.getKey(), adminToken);
-            if (view.statusCode() != 200 || !match(VERSION, view.body()).equals(Integer.toString(entry.getValue().size()))) {
+            if (view.statusCode() != 200 || JSON.readTree(view.body()).get("version").asLong() != entry.getValue().size()) {
                 return false;
             }
         }

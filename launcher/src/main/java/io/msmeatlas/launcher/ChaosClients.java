@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,8 +77,8 @@ final class ChaosClients {
         return lastSuccessMillis.get();
     }
 
-    /** Runs {@code clients} sellers until {@code commands} have been sent in all. */
-    void run(int clients, int commands, String adminToken, long seed) throws Exception {
+    /** Runs {@code clients} sellers until {@code commands} have been sent in all and {@code keepGoing} says stop. */
+    void run(int clients, int commands, BooleanSupplier keepGoing, String adminToken, long seed) throws Exception {
         List<String> sellers = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             sellers.add(signUpSeller());
@@ -87,7 +88,7 @@ final class ChaosClients {
         for (int i = 0; i < clients; i++) {
             String seller = sellers.get(i);
             Random random = new Random(seed + i);
-            running.add(pool.submit(() -> client(seller, adminToken, random, commands)));
+            running.add(pool.submit(() -> client(seller, adminToken, random, commands, keepGoing)));
         }
         for (Future<?> client : running) {
             client.get();
@@ -97,9 +98,9 @@ final class ChaosClients {
     }
 
     /** One seller's session: drafts listings and moves its own through their lifecycle. */
-    private void client(String seller, String admin, Random random, int total) {
+    private void client(String seller, String admin, Random random, int total, BooleanSupplier keepGoing) {
         List<String[]> mine = new ArrayList<>(); // {id, version, status}
-        while (sent.getAndIncrement() < total) {
+        while (sent.getAndIncrement() < total || keepGoing.getAsBoolean()) {
             List<String[]> open = mine.stream().filter(l -> !l[2].equals("WITHDRAWN")).toList();
             double dice = random.nextDouble();
             if (open.size() < 3 || dice < 0.25) {

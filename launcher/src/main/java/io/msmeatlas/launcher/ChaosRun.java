@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -84,7 +85,8 @@ final class ChaosRun implements Callable<Integer> {
         long startedAt = System.nanoTime();
         try {
             platform.start();
-            return run(platform, config, startedAt);
+            Outcome outcome = runOn(platform);
+            return outcome.passed() ? 0 : 1;
         } finally {
             platform.close();
             if (keepData) {
@@ -95,40 +97,57 @@ final class ChaosRun implements Callable<Integer> {
         }
     }
 
-    private int run(Platform platform, PlatformConfig config, long startedAt) throws Exception {
+    /** What a run found, and where its report is. */
+    record Outcome(ChaosCheck.Result result, boolean quiet, List<Fault> faults, int commandsSent, Path report) {
+
+        boolean passed() {
+            return result.passed() && quiet;
+        }
+    }
+
+    /**
+     * The run against a started platform (the end-to-end tests run a short one on theirs). Every fault
+     * is injected, at its point of the first {@code commands}, while the clients keep sending; they stop
+     * once both the commands are sent and the last fault has healed. Each part is back when it returns.
+     */
+    Outcome runOn(Platform platform) throws Exception {
+        long startedAt = System.nanoTime();
         ChaosClients clients = new ChaosClients(platform.gatewayUrl());
         String admin = clients.login(PlatformConfig.ADMIN_EMAIL, platform.adminPassword());
         List<Fault> faults = new ArrayList<>();
+        AtomicBoolean faulting = new AtomicBoolean(true);
         CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
             try {
-                clients.run(this.clients, commands, admin, seed);
+                clients.run(this.clients, commands, faulting::get, admin, seed);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        Random random = new Random(seed);
-        Kind[] kinds = Kind.values();
-        for (int i = 0; i < kinds.length && !load.isDone(); i++) {
-            // Slot i covers commands (i + 1)/(n + 2) .. (i + 2)/(n + 2) of the run: none in the first or last.
-            double slotStart = (i + 1.0) / (kinds.length + 2);
-            double at = slotStart + random.nextDouble() * 0.5 / (kinds.length + 2);
-            while (clients.sent() < at * commands && !load.isDone()) {
-                TimeUnit.MILLISECONDS.sleep(50);
-            }
-            if (!load.isDone()) {
+        try {
+            Random random = new Random(seed);
+            Kind[] kinds = Kind.values();
+            for (int i = 0; i < kinds.length && !load.isDone(); i++) {
+                // Slot i covers commands (i + 1)/(n + 2) .. (i + 2)/(n + 2) of the run: none in the first or last.
+                double slotStart = (i + 1.0) / (kinds.length + 2);
+                double at = slotStart + random.nextDouble() * 0.5 / (kinds.length + 2);
+                while (clients.sent() < at * commands && !load.isDone()) {
+                    TimeUnit.MILLISECONDS.sleep(50);
+                }
                 faults.add(inject(kinds[i], platform, admin, startedAt));
             }
+        } finally {
+            faulting.set(false);
         }
         load.get();
         double loadSeconds = (System.nanoTime() - startedAt) / 1e9;
         System.out.println("Load done; waiting for the outbox to drain and the read model to catch up...");
-        ChaosCheck check = new ChaosCheck(config, platform.gatewayUrl(), platform.kafka().bootstrapServers());
+        ChaosCheck check = new ChaosCheck(platform.config(), platform.gatewayUrl(), platform.kafka().bootstrapServers());
         boolean quiet = check.awaitQuiet(Duration.ofMinutes(5), admin);
         ChaosCheck.Result result = check.check(clients.log(), admin);
         Path report = report(clients, faults, result, quiet, loadSeconds);
         System.out.println(Files.readString(report));
         System.out.println("Report: " + report.toAbsolutePath());
-        return result.passed() && quiet ? 0 : 1;
+        return new Outcome(result, quiet, faults, clients.log().size(), report);
     }
 
     private Fault inject(Kind kind, Platform platform, String admin, long startedAt) throws Exception {
@@ -209,6 +228,9 @@ final class ChaosRun implements Callable<Integer> {
         figures.put("duplicated on the topic", result.duplicated());
         figures.put("out of order on the topic", result.outOfOrder());
         figures.put("read-model mismatches", result.readModelMismatches());
+        figures.put("valuations stored / listing versions valued twice", result.valuations() + " / "
+                + result.duplicatedValuations());
+        figures.put("notifications stored / duplicated", result.notifications() + " / " + result.duplicatedNotifications());
         figures.put("5xx other than 503/504", result.unexpectedFailures());
         figures.put("503 without Retry-After", result.refusalsWithoutRetryAfter());
         figures.put("outbox drained and read model caught up after the run", quiet);

@@ -139,6 +139,9 @@ class HostileInputIT {
         all.addAll(queries());
         all.addAll(auth());
         all.addAll(identity());
+        all.addAll(valuation());
+        all.addAll(matchmaking());
+        all.addAll(notifications());
         return all;
     }
 
@@ -458,6 +461,88 @@ class HostileInputIT {
         requests.add(new Hostile("direct health: unknown service", "GET", "/direct/etc-passwd/health", null));
         requests.add(new Hostile("no such route", "GET", "/api/nothing/here", buyer));
         requests.add(new Hostile("actuator through the gateway", "GET", "/actuator/env", buyer));
+        return requests;
+    }
+
+    private List<Hostile> valuation() {
+        List<Hostile> requests = new ArrayList<>();
+        String estimate = "/api/valuation/estimate";
+        for (String body : List.of("{}", "[]", "null", "{\"sectorCode\":5}", "{\"financials\":\"x\"}",
+                "{\"sectorCode\":\"25\",\"state\":\"Maharashtra\",\"financials\":[{\"fiscalYear\":2025,\"revenue\":\"-1\"}]}",
+                "{\"sectorCode\":\"25\",\"employees\":1.5}", "{\"sectorCode\":\"25\",\"sectorCode\":\"26\"}",
+                "{\"a\":" + "[".repeat(3000) + "]".repeat(3000) + "}", "{\"sectorCode\":\"" + "9".repeat(20_000) + "\"}")) {
+            requests.add(new Hostile("estimate: " + describe(body), "POST", estimate, buyer).body("application/json", body));
+        }
+        requests.add(new Hostile("estimate: text/plain", "POST", estimate, buyer).body("text/plain", "value me"));
+        requests.add(new Hostile("estimate: anonymous", "POST", estimate, null).body("application/json", "{}"));
+        for (String id : hostileIds()) {
+            requests.add(new Hostile("valuation: id " + describe(id), "GET", "/api/valuation/listings/" + id, seller));
+            requests.add(new Hostile("valuation history: id " + describe(id), "GET", "/api/valuation/listings/" + id
+                    + "/history", seller));
+        }
+        requests.add(new Hostile("override as a seller", "POST", "/api/valuation/listings/" + published + "/override",
+                seller).json(Map.of("value", "1", "note", "mine")));
+        for (String body : List.of("{}", "{\"value\":\"-5\",\"note\":\"x\"}", "{\"value\":\"abc\",\"note\":\"x\"}",
+                "{\"value\":5,\"note\":\"\"}", "{\"value\":\"1\",\"note\":\"" + "n".repeat(5000) + "\"}",
+                "{\"value\":\"1\",\"note\":\"x\",\"extra\":1}")) {
+            requests.add(new Hostile("override with " + describe(body), "POST", "/api/valuation/listings/" + published
+                    + "/override", admin).body("application/json", body));
+        }
+        return requests;
+    }
+
+    private List<Hostile> matchmaking() {
+        List<Hostile> requests = new ArrayList<>();
+        String profiles = "/api/matchmaking/profiles";
+        String criteria = "{\"sectors\":[\"25\"],\"states\":[\"Maharashtra\"],\"budgetMax\":\"50000000\"}";
+        String contact = "{\"name\":\"Ravi\",\"email\":\"ravi@example.in\"}";
+        for (String body : List.of("{}", "[]", "{\"name\":\"x\"}",
+                "{\"name\":5,\"criteria\":" + criteria + ",\"contact\":" + contact + "}",
+                "{\"name\":\"x\",\"criteria\":{\"sectors\":[\"ZZ\"],\"budgetMax\":\"1\"},\"contact\":" + contact + "}",
+                "{\"name\":\"x\",\"criteria\":{\"budgetMin\":\"9\",\"budgetMax\":\"1\"},\"contact\":" + contact + "}",
+                "{\"name\":\"x\",\"criteria\":{\"budgetMax\":\"-1\"},\"contact\":" + contact + "}",
+                "{\"name\":\"x\",\"criteria\":" + criteria + ",\"contact\":{\"name\":\"R\",\"email\":\"no\"}}",
+                "{\"name\":\"x\",\"criteria\":" + criteria + ",\"contact\":" + contact + ",\"buyerId\":\"other\"}",
+                "{\"name\":\"x\",\"name\":\"y\",\"criteria\":" + criteria + ",\"contact\":" + contact + "}",
+                "{\"name\":\"" + "n".repeat(500) + "\",\"criteria\":" + criteria + ",\"contact\":" + contact + "}")) {
+            requests.add(new Hostile("profile: " + describe(body), "POST", profiles, buyer).body("application/json", body));
+        }
+        requests.add(new Hostile("profile by a seller", "POST", profiles, seller).body("application/json",
+                "{\"name\":\"x\",\"criteria\":" + criteria + ",\"contact\":" + contact + "}"));
+        for (String id : hostileIds()) {
+            requests.add(new Hostile("profile update: id " + describe(id), "PUT", profiles + "/" + id, buyer)
+                    .body("application/json", "{\"name\":\"x\",\"criteria\":" + criteria + ",\"contact\":" + contact + "}"));
+            requests.add(new Hostile("interest: match " + describe(id), "POST", "/api/matchmaking/matches/" + id
+                    + "/interest", buyer));
+            requests.add(new Hostile("accept: match " + describe(id), "POST", "/api/matchmaking/matches/" + id
+                    + "/accept", seller));
+            requests.add(new Hostile("match: id " + describe(id), "GET", "/api/matchmaking/matches/" + id, buyer));
+        }
+        for (String query : List.of("limit=-1", "limit=abc", "cursor=zzz", "interest=MAYBE")) {
+            requests.add(new Hostile("my matches: " + query, "GET", "/api/matchmaking/matches/mine?" + query, buyer));
+        }
+        requests.add(new Hostile("my matches as a seller", "GET", "/api/matchmaking/matches/mine", seller));
+        requests.add(new Hostile("interests received as a buyer", "GET", "/api/matchmaking/interests/received", buyer));
+        return requests;
+    }
+
+    private List<Hostile> notifications() {
+        List<Hostile> requests = new ArrayList<>();
+        for (String query : List.of("limit=0", "limit=abc", "limit=1000", "before=-1", "before=x", "unread=maybe")) {
+            requests.add(new Hostile("inbox: " + query, "GET", "/api/notification/inbox?" + query, seller));
+        }
+        for (String id : List.of("abc", "-1", "99999999999999999999", "%00", "..%2F..")) {
+            requests.add(new Hostile("mark read: id " + describe(id), "POST", "/api/notification/inbox/" + id + "/read",
+                    seller));
+        }
+        for (String body : List.of("{}", "{\"inApp\":\"yes\"}", "{\"email\":1}", "[]", "{\"inApp\":true,\"inApp\":false}")) {
+            requests.add(new Hostile("preference with " + describe(body), "PUT", "/api/notification/preferences/MATCH_FOUND",
+                    buyer).body("application/json", body));
+        }
+        requests.add(new Hostile("preference of an unknown type", "PUT", "/api/notification/preferences/EVERYTHING", buyer)
+                .body("application/json", "{\"inApp\":false}"));
+        requests.add(new Hostile("inbox anonymously", "GET", "/api/notification/inbox", null));
+        requests.add(new Hostile("stream anonymously", "GET", "/api/notification/stream", null));
         return requests;
     }
 

@@ -141,20 +141,32 @@ class WorkerServiceTest extends MatchingServiceTestSupport {
         ProducerRecord<String, byte[]> unreadable = ListingEvents.record(new ListingSold(unreadableKey), 0);
         send(new ProducerRecord<>(unreadable.topic(), null, unreadableKey, "{\"listingId\":".getBytes(
                 StandardCharsets.UTF_8), unreadable.headers()));
+        String unknownKey = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> unknown = ListingEvents.record(new ListingSold(unknownKey), 0);
+        unknown.headers().remove("ce_type");
+        unknown.headers().add("ce_type", "io.msmeatlas.listing.ListingTeleported".getBytes(StandardCharsets.UTF_8));
+        send(unknown);
+        String breaksSchemaKey = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> breaksSchema = ListingEvents.record(new ListingSold(breaksSchemaKey), 0);
+        send(new ProducerRecord<>(breaksSchema.topic(), null, breaksSchemaKey, "{\"listingId\":42}".getBytes(
+                StandardCharsets.UTF_8), breaksSchema.headers()));
         String city = uniqueCity();
         String profileId = createProfile("buyer-" + UUID.randomUUID(), profile("After poison " + city, "25", city));
         String listingId = publishListing("seller-1", city);
 
         awaitMatchEvents(MatchIds.of(profileId, listingId), types -> types.contains("MatchProposed"));
         List<ConsumerRecord<String, byte[]>> dead = awaitRecords("msme.matching.dlq",
-                r -> poisonKey.equals(r.key()) || unreadableKey.equals(r.key()), types -> types.size() == 2);
+                r -> List.of(poisonKey, unreadableKey, unknownKey, breaksSchemaKey).contains(r.key()),
+                types -> types.size() == 4);
         for (ConsumerRecord<String, byte[]> record : dead) {
             assertThat(header(record, "x-dlq-reason")).isNotBlank();
             assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo("msme.listing.events");
         }
         assertThat(dead.stream().map(r -> header(r, "x-dlq-reason")))
                 .anyMatch(reason -> reason.contains("CloudEvents"))
-                .anyMatch(reason -> reason.contains("cannot be read"));
+                .anyMatch(reason -> reason.contains("not JSON") || reason.contains("cannot be read"))
+                .anyMatch(reason -> reason.contains("Unknown event type io.msmeatlas.listing.ListingTeleported"))
+                .anyMatch(reason -> reason.contains("Breaks schema"));
     }
 
     @Test

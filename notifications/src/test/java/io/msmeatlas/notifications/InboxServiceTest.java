@@ -5,10 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.msmeatlas.infra.SharedInfrastructure;
 import io.msmeatlas.infra.TopicReader;
+import io.msmeatlas.schemas.EventContracts;
+import io.msmeatlas.schemas.EventEnvelope;
 import io.msmeatlas.schemas.listing.ListingRejected;
 import io.msmeatlas.schemas.match.InterestAccepted;
 import io.msmeatlas.schemas.match.MatchProposed;
+import io.msmeatlas.schemas.match.MatchRetracted;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -124,16 +128,33 @@ class InboxServiceTest extends NotificationsServiceTestSupport {
     void a_poison_record_is_dead_lettered_and_the_intake_goes_on() {
         String key = "poison-" + UUID.randomUUID();
         Events.send(new ProducerRecord<>("msme.match.events", key, "garbage".getBytes(StandardCharsets.UTF_8)));
+        String unknownKey = "unknown-" + UUID.randomUUID();
+        ProducerRecord<String, byte[]> unknown = new ProducerRecord<>("msme.match.events", unknownKey,
+                "{}".getBytes(StandardCharsets.UTF_8));
+        EventEnvelope.of(UUID.randomUUID().toString(), "/msmeatlas/matching", EventContracts.of(MatchRetracted.class),
+                unknownKey, Instant.now(), 0, null).writeTo(unknown.headers());
+        unknown.headers().remove(EventEnvelope.CE_TYPE);
+        unknown.headers().add(EventEnvelope.CE_TYPE, "io.msmeatlas.match.MatchCelebrated".getBytes(StandardCharsets.UTF_8));
+        Events.send(unknown);
+        String schemaKey = "schema-" + UUID.randomUUID();
+        ProducerRecord<String, byte[]> breaksSchema = new ProducerRecord<>("msme.match.events", schemaKey,
+                "{\"matchId\":7}".getBytes(StandardCharsets.UTF_8));
+        EventEnvelope.of(UUID.randomUUID().toString(), "/msmeatlas/matching", EventContracts.of(MatchRetracted.class),
+                schemaKey, Instant.now(), 0, null).writeTo(breaksSchema.headers());
+        Events.send(breaksSchema);
         String buyer = "buyer-" + UUID.randomUUID();
         matchSentTwiceThenAccepted(buyer);
 
         await().atMost(PATIENCE).until(() -> inbox(buyer).size() == 2);
         try (TopicReader dlq = new TopicReader(SharedInfrastructure.kafka().bootstrapServers(),
                 "msme.notifications.dlq")) {
-            ConsumerRecord<String, byte[]> dead = await().atMost(PATIENCE).until(() -> dlq.poll().stream()
-                    .filter(r -> key.equals(r.key())).findFirst().orElse(null), r -> r != null);
-            assertThat(new String(dead.headers().lastHeader("x-dlq-reason").value(), StandardCharsets.UTF_8))
-                    .contains("CloudEvents");
+            List<ConsumerRecord<String, byte[]>> dead = await().atMost(PATIENCE).until(() -> dlq.poll().stream()
+                    .filter(r -> List.of(key, unknownKey, schemaKey).contains(r.key())).toList(), r -> r.size() == 3);
+            assertThat(dead).extracting(r -> new String(r.headers().lastHeader("x-dlq-reason").value(),
+                    StandardCharsets.UTF_8))
+                    .anyMatch(reason -> reason.contains("CloudEvents"))
+                    .anyMatch(reason -> reason.contains("Unknown event type io.msmeatlas.match.MatchCelebrated"))
+                    .anyMatch(reason -> reason.contains("Breaks schema"));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.msmeatlas.matching.worker;
 import io.msmeatlas.schemas.EventContract;
 import io.msmeatlas.schemas.EventContracts;
 import io.msmeatlas.schemas.EventEnvelope;
+import io.msmeatlas.schemas.EventSchemaValidator;
 import io.msmeatlas.schemas.EventJson;
 import io.msmeatlas.schemas.buyer.BuyerProfileEvent;
 import io.msmeatlas.schemas.listing.ListingEvent;
@@ -19,6 +20,8 @@ import org.axonframework.messaging.MetaData;
  */
 record Incoming(EventEnvelope envelope, Object event) {
 
+    private static final EventSchemaValidator SCHEMAS = new EventSchemaValidator();
+
     static Optional<Incoming> read(ConsumerRecord<String, byte[]> record) {
         EventEnvelope envelope;
         try {
@@ -26,14 +29,23 @@ record Incoming(EventEnvelope envelope, Object event) {
         } catch (RuntimeException e) {
             throw new PoisonRecord("No readable CloudEvents headers: " + e.getMessage(), e);
         }
-        Optional<EventContract> contract = EventContracts.forCeType(envelope.type())
-                .filter(c -> ListingEvent.class.isAssignableFrom(c.javaType())
-                        || BuyerProfileEvent.class.isAssignableFrom(c.javaType()));
+        Optional<EventContract> known = EventContracts.forCeType(envelope.type());
+        if (known.isEmpty()) {
+            // Kept in the dead-letter topic rather than dropped: after an upgrade it can be re-driven.
+            throw new PoisonRecord("Unknown event type " + envelope.type(), null);
+        }
+        Optional<EventContract> contract = known.filter(c -> ListingEvent.class.isAssignableFrom(c.javaType())
+                || BuyerProfileEvent.class.isAssignableFrom(c.javaType()));
         if (contract.isEmpty()) {
+            // The matches' own events share the topic with the profiles': nothing for the worker.
             return Optional.empty();
         }
         if (record.value() == null) {
             throw new PoisonRecord("Event " + envelope.id() + " has no payload", null);
+        }
+        Optional<String> unreadable = SCHEMAS.whyUnreadable(contract.get(), envelope, record.value());
+        if (unreadable.isPresent()) {
+            throw new PoisonRecord(unreadable.get(), null);
         }
         Object event;
         try {

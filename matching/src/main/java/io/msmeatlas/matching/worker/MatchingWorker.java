@@ -67,7 +67,7 @@ class MatchingWorker {
                 .description("Redelivered events recognised and skipped").register(meters);
     }
 
-    @KafkaListener(id = "matching-worker", topics = {Topics.LISTING_EVENTS, Topics.MATCH_EVENTS})
+    @KafkaListener(id = "matching-worker", groupId = "${spring.kafka.consumer.group-id}", topics = {Topics.LISTING_EVENTS, Topics.MATCH_EVENTS})
     void on(ConsumerRecord<String, byte[]> record) {
         Optional<Incoming> incoming = Incoming.read(record);
         incoming.ifPresent(in -> transaction.executeWithoutResult(status -> {

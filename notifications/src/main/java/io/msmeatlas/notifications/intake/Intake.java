@@ -7,6 +7,7 @@ import io.msmeatlas.notifications.push.Broadcaster;
 import io.msmeatlas.schemas.EventContract;
 import io.msmeatlas.schemas.EventContracts;
 import io.msmeatlas.schemas.EventEnvelope;
+import io.msmeatlas.schemas.EventSchemaValidator;
 import io.msmeatlas.schemas.EventJson;
 import io.msmeatlas.schemas.listing.ListingDrafted;
 import io.msmeatlas.schemas.listing.ListingEvent;
@@ -34,6 +35,8 @@ import tools.jackson.databind.JsonNode;
  */
 public class Intake {
 
+    private static final EventSchemaValidator SCHEMAS = new EventSchemaValidator();
+
     private final ListingOwners owners;
     private final Recipients recipients;
     private final Deliveries deliveries;
@@ -55,7 +58,7 @@ public class Intake {
         this.planner = new Planner(owners::of);
     }
 
-    @KafkaListener(id = "notifications-intake", topics = {"msme.match.events", "msme.listing.events",
+    @KafkaListener(id = "notifications-intake", groupId = "${spring.kafka.consumer.group-id}", topics = {"msme.match.events", "msme.listing.events",
             "msme.user.events", "${atlas.notifications.valuation-topic:msme.valuation.events}"})
     public void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope envelope;
@@ -75,13 +78,18 @@ public class Intake {
 
     private List<Notification> handle(String topic, EventEnvelope envelope, byte[] payload) {
         boolean notify = !envelope.time().isBefore(notifyFrom);
+        Optional<EventContract> contract = EventContracts.forCeType(envelope.type());
+        if (contract.isEmpty()) {
+            // Kept in the dead-letter topic rather than dropped: after an upgrade it can be re-driven.
+            throw new PoisonRecord("Unknown event type " + envelope.type(), null);
+        }
+        Optional<String> unreadable = SCHEMAS.whyUnreadable(contract.get(), envelope, payload);
+        if (unreadable.isPresent()) {
+            throw new PoisonRecord(unreadable.get(), null);
+        }
         if (topic.equals(valuationTopic)) {
             JsonNode json = read(envelope, () -> EventJson.mapper().readTree(payload));
             return notify ? deliveries.deliver(planner.valuation(envelope.type(), json, envelope.id())) : List.of();
-        }
-        Optional<EventContract> contract = EventContracts.forCeType(envelope.type());
-        if (contract.isEmpty()) {
-            return List.of();
         }
         Object event = read(envelope, () -> EventJson.read(payload, envelope.type(), envelope.dataVersion()));
         List<Draft> drafts = List.of();

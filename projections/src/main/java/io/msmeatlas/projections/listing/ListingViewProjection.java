@@ -1,5 +1,8 @@
 package io.msmeatlas.projections.listing;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import io.msmeatlas.schemas.EventContract;
 import io.msmeatlas.schemas.EventContracts;
 import io.msmeatlas.schemas.EventEnvelope;
@@ -18,6 +21,8 @@ import io.msmeatlas.schemas.listing.ListingSubmitted;
 import io.msmeatlas.schemas.listing.ListingSuspended;
 import io.msmeatlas.schemas.listing.ListingUpdated;
 import io.msmeatlas.schemas.listing.ListingWithdrawn;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +67,24 @@ public final class ListingViewProjection {
     public static final String INDEX_STORE = ListingIndex.STORE;
     /** Valuations of listings this partition has not seen drafted yet. */
     static final String PENDING_STORE = "listing-valuations-pending";
+
+    /**
+     * Freshness: from an event being stored (its {@code ce_time}) to its change being visible here.
+     * An event older than {@link #REPLAY_AFTER} when applied is a replay or a rebuild, not lag: it is
+     * counted apart, so a rebuild does not read as minutes of lag (consumer lag in seconds comes from
+     * the lag exporter). Static: the processor is created by Kafka Streams; Spring Boot connects the
+     * global registry to its Prometheus registry.
+     */
+    static final Duration REPLAY_AFTER = Duration.ofMinutes(5);
+    private static final Timer FRESHNESS = Timer.builder("projection.freshness").tag("view", STORE)
+            .description("Time from an event being stored to its change being visible in the read model")
+            .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+                    Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                    Duration.ofSeconds(30), Duration.ofMinutes(1), REPLAY_AFTER)
+            .register(Metrics.globalRegistry);
+    private static final Counter REPLAYED = Counter.builder("projection.replayed.events").tag("view", STORE)
+            .description("Events applied more than 5 minutes after they were stored (a replay or rebuild)")
+            .register(Metrics.globalRegistry);
 
     private ListingViewProjection() {
     }
@@ -113,10 +136,10 @@ public final class ListingViewProjection {
                 join(record, envelope);
                 return;
             }
-            contract = contract.filter(c -> ListingEvent.class.isAssignableFrom(c.javaType()));
-            if (contract.isEmpty()) {
-                log.debug("Skipping event {} of unknown type {}", envelope.id(), envelope.type());
-                return;
+            if (contract.isEmpty() || !ListingEvent.class.isAssignableFrom(contract.get().javaType())) {
+                // Kept in the dead-letter topic rather than dropped: after an upgrade it can be re-driven.
+                throw new IllegalArgumentException("Event " + envelope.id() + " has a type this projection does not "
+                        + "know: " + envelope.type());
             }
             if (record.value() == null) {
                 throw new IllegalArgumentException("Event " + envelope.id() + " has no payload");
@@ -151,6 +174,16 @@ public final class ListingViewProjection {
             }
             updateIndex(current, next);
             views.put(next.id(), next);
+            recordFreshness(envelope.time(), Instant.now());
+        }
+
+        private static void recordFreshness(Instant stored, Instant visible) {
+            Duration age = Duration.between(stored, visible);
+            if (age.compareTo(REPLAY_AFTER) > 0) {
+                REPLAYED.increment();
+            } else {
+                FRESHNESS.record(age.isNegative() ? Duration.ZERO : age);
+            }
         }
 
         /** The latest valuation into its listing's view, or kept until the listing arrives. */

@@ -88,8 +88,9 @@ public final class MatchProjection {
                     .filter(c -> MatchEvent.class.isAssignableFrom(c.javaType())
                             || BuyerProfileEvent.class.isAssignableFrom(c.javaType()));
             if (contract.isEmpty()) {
-                log.debug("Skipping event {} of unknown type {}", envelope.id(), envelope.type());
-                return;
+                // Kept in the dead-letter topic rather than dropped: after an upgrade it can be re-driven.
+                throw new IllegalArgumentException("Event " + envelope.id() + " has a type this projection does not "
+                        + "know: " + envelope.type());
             }
             if (record.value() == null) {
                 throw new IllegalArgumentException("Event " + envelope.id() + " has no payload");

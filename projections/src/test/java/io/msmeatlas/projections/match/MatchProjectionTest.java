@@ -181,13 +181,15 @@ class MatchProjectionTest {
     }
 
     @Test
-    void an_event_type_this_build_does_not_know_is_skipped() {
+    void an_event_type_this_build_does_not_know_goes_to_the_dead_letter_topic() {
         RecordHeaders headers = (RecordHeaders) MatchEvents.headers(PROPOSED, "m-1", 0);
         headers.remove("ce_type");
         headers.add("ce_type", "io.msmeatlas.match.MatchCelebrated".getBytes(StandardCharsets.UTF_8));
         projection.pipe("m-1", MatchEvents.payload(PROPOSED), headers);
 
         assertThat(projection.match("m-1")).isNull();
-        assertThat(projection.deadLetters().isEmpty()).isTrue();
+        assertThat(projection.deadLetters().readRecordsToList()).singleElement()
+                .satisfies(dead -> assertThat(new String(dead.headers().lastHeader("__streams.errors.message").value(),
+                        StandardCharsets.UTF_8)).contains("MatchCelebrated"));
     }
 }
