@@ -19,7 +19,7 @@ class AsOfCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", description = "aggregate type: listing, user")
+    @Parameters(index = "0", description = "aggregate type: listing, user, valuation, buyer-profile (also its matches)")
     String type;
 
     @Parameters(index = "1", description = "aggregate id")

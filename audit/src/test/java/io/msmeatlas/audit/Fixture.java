@@ -74,11 +74,16 @@ final class Fixture implements AutoCloseable {
 
     /** A listing event store and topic of its own. */
     static Fixture listings() throws Exception {
+        return of("listing");
+    }
+
+    /** An event store and topic of its own for one of the tool's aggregate types (listing, user, valuation, ...). */
+    static Fixture of(String typeName) throws Exception {
         start();
         int n = COUNTER.incrementAndGet();
-        AggregateType listing = AggregateType.ALL.get("listing");
-        Fixture fixture = new Fixture(new AggregateType("listing", "audit_test_" + n, "audit.test." + n,
-                listing.statusByEvent(), listing.ignoredFields(), listing.accumulated()));
+        AggregateType real = AggregateType.ALL.get(typeName);
+        Fixture fixture = new Fixture(new AggregateType(real.name(), "audit_test_" + n, "audit.test." + n,
+                real.statusByEvent(), real.ignoredFields(), real.accumulated()));
         fixture.migrate();
         return fixture;
     }
