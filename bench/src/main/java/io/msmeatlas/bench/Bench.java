@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -40,6 +41,18 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--projections-url", defaultValue = "http://localhost:3006", description = "With --url (default: ${DEFAULT-VALUE}).")
     String projectionsUrl;
+
+    @Option(names = "--valuation-url", defaultValue = "http://localhost:3003", description = "With --url, for P5 (default: ${DEFAULT-VALUE}).")
+    String valuationUrl;
+
+    @Option(names = "--matching-url", defaultValue = "http://localhost:3004", description = "With --url, for P5 (default: ${DEFAULT-VALUE}).")
+    String matchingUrl;
+
+    @Option(names = "--notifications-url", defaultValue = "http://localhost:3005", description = "With --url, for P5 (default: ${DEFAULT-VALUE}).")
+    String notificationsUrl;
+
+    @Option(names = "--lag-exporter-url", defaultValue = "http://localhost:3007", description = "With --url, for P5 (default: ${DEFAULT-VALUE}).")
+    String lagExporterUrl;
 
     @Option(names = "--kafka", defaultValue = "localhost:9092", description = "With --url: Kafka bootstrap (default: ${DEFAULT-VALUE}).")
     String kafka;
@@ -116,14 +129,16 @@ public final class Bench implements Callable<Integer> {
             report.notes.put("platform start (s)", Scenarios.fmt((System.nanoTime() - t0) / 1e9));
             target = platform.target();
         } else {
-            target = new Target(url.replaceAll("/$", ""), authUrl, listingsUrl, projectionsUrl, kafka, jdbcUrl);
+            target = new Target(url.replaceAll("/$", ""), authUrl, listingsUrl, projectionsUrl, kafka, jdbcUrl,
+                    Target.others(valuationUrl, matchingUrl, notificationsUrl, lagExporterUrl));
         }
         PlatformProcess started = platform;
         Path startedData = dataDir;
         Thread cleanup = new Thread(() -> stop(started, startedData), "bench-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C must not leave the platform running
         try {
-            run(target, sizes, report);
+            run(target, sizes, report, new CpuAccount(Optional.ofNullable(platform).map(PlatformProcess::handle),
+                    Optional.ofNullable(dataDir)));
         } finally {
             report.machine.put("load average at end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             List<Path> written = report.write(results, stamp);
@@ -135,16 +150,16 @@ public final class Bench implements Callable<Integer> {
         return report.failures.isEmpty() ? 0 : 1;
     }
 
-    private void run(Target target, Scenarios.Sizes sizes, Report report) throws Exception {
+    private void run(Target target, Scenarios.Sizes sizes, Report report, CpuAccount cpu) throws Exception {
         AtlasClient client = new AtlasClient(target.gatewayUrl());
         client.signUpSeller();
-        Scenarios scenarios = new Scenarios(target, client, sizes);
+        Scenarios scenarios = new Scenarios(target, client, sizes, cpu);
         HeapSampler sampler = new HeapSampler(target.services(), new AtlasClient(target.gatewayUrl()));
         sampler.start();
         try {
-            step(report, "P1", () -> scenarios.p1Commands(report.runs));
+            step(report, "P1", () -> scenarios.p1Commands(report.runs, report.notes));
             step(report, "P2", () -> scenarios.p2Visibility(report.runs));
-            step(report, "P4", () -> scenarios.p4Reads(report.runs));
+            step(report, "P4", () -> scenarios.p4Reads(report.runs, report.notes));
             step(report, "P3", () -> scenarios.p3Rebuild(report.runs, report.notes));
         } finally {
             sampler.close();

@@ -63,7 +63,9 @@ final class PlatformProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Target target = new Target("http://localhost:" + gateway, "http://localhost:" + auth,
                 "http://localhost:" + listings, "http://localhost:" + projections, "localhost:" + kafka,
-                "jdbc:postgresql://localhost:" + postgres + "/msmeatlas");
+                "jdbc:postgresql://localhost:" + postgres + "/msmeatlas",
+                Target.others("http://localhost:" + valuation, "http://localhost:" + matching,
+                        "http://localhost:" + notifications, "http://localhost:" + lagExporter));
         PlatformProcess platform = new PlatformProcess(process, target, log);
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Deque<String> tail = new ArrayDeque<>();
@@ -107,6 +109,11 @@ final class PlatformProcess implements AutoCloseable {
 
     Target target() {
         return target;
+    }
+
+    /** The launcher's process: its descendants are the platform's services and servers. */
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     Path log() {

@@ -74,22 +74,30 @@ final class Scenarios {
     private final Target target;
     private final AtlasClient client;
     private final Sizes sizes;
+    private final CpuAccount cpu;
     private final List<String> listingIds = new CopyOnWriteArrayList<>();
 
-    Scenarios(Target target, AtlasClient client, Sizes sizes) {
+    Scenarios(Target target, AtlasClient client, Sizes sizes, CpuAccount cpu) {
         this.target = target;
         this.client = client;
         this.sizes = sizes;
+        this.cpu = cpu;
     }
 
     // ---------------------------------------------------------------- P1
 
-    Report.Row p1Commands(List<Load.Result> runs) throws Exception {
+    Report.Row p1Commands(List<Load.Result> runs, Map<String, Object> notes) throws Exception {
+        CpuAccount.Snapshot before = cpu.take();
         Load.Result commands = Load.forDuration("P1 create-listing via gateway", sizes.clients, sizes.warmup, sizes.measure,
                 w -> {
                     listingIds.add(client.createListing().id());
                     return -1;
                 });
+        // Warm-up included on both sides: every create in the window, over the CPU spent in it.
+        CpuAccount.Usage usage = CpuAccount.between(before, cpu.take(), listingIds.size());
+        notes.put("P1 CPU per command, by process (ms)", usage.describe());
+        notes.put("P1 machine CPU busy during the run (%)", fmt(100 * usage.machineBusy()));
+        notes.put("P1 ceiling from CPU alone: cores / CPU per command (commands/s)", fmt(usage.ceilingOpsPerSecond()));
         runs.add(commands);
         int rowBytes = storedRowBytes();
         Load.Result inserts = jdbcBaseline(rowBytes);
@@ -418,22 +426,32 @@ final class Scenarios {
 
     // ---------------------------------------------------------------- P4
 
-    Report.Row p4Reads(List<Load.Result> runs) throws Exception {
+    Report.Row p4Reads(List<Load.Result> runs, Map<String, Object> notes) throws Exception {
         if (listingIds.isEmpty()) {
             throw new IllegalStateException("P4 needs the listings P1 created, and there are none");
         }
         List<String> ids = List.copyOf(listingIds);
         // Direct first, then through the gateway; both read the same listings, drafts visible to their seller.
+        AtomicLong reads = new AtomicLong();
+        CpuAccount.Snapshot start = cpu.take();
         Load.Result direct = Load.forDuration("P4 baseline: GET straight to projections", sizes.clients, sizes.warmup,
                 sizes.measure, w -> {
                     client.getListing(target.projectionsUrl(), ids.get(ThreadLocalRandom.current().nextInt(ids.size())), true);
+                    reads.incrementAndGet();
                     return -1;
                 });
+        CpuAccount.Snapshot between = cpu.take();
+        long directReads = reads.getAndSet(0);
         Load.Result gateway = Load.forDuration("P4 GET via gateway (JWT + rate limiter)", sizes.clients, sizes.warmup,
                 sizes.measure, w -> {
                     client.getListing(target.gatewayUrl(), ids.get(ThreadLocalRandom.current().nextInt(ids.size())), false);
+                    reads.incrementAndGet();
                     return -1;
                 });
+        // What a read costs with and without the gateway: the gap is the gateway's share of two cores.
+        notes.put("P4 CPU per direct read, by process (ms)", CpuAccount.between(start, between, directReads).describe());
+        notes.put("P4 CPU per read through the gateway, by process (ms)",
+                CpuAccount.between(between, cpu.take(), reads.get()).describe());
         runs.add(gateway);
         runs.add(direct);
         double ratio = gateway.opsPerSecond() / direct.opsPerSecond();

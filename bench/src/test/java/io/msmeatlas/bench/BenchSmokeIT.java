@@ -34,6 +34,12 @@ class BenchSmokeIT {
             assertThat(run.get("errors").size()).as(run.get("name") + " errors: " + run.get("errors")).isZero();
         });
         assertThat(json.get("memory").valueStream().map(m -> m.get("service").asString()))
-                .containsExactly("command-gateway", "auth", "listings", "projections");
+                .containsExactly("command-gateway", "auth", "listings", "projections", "valuation", "matching",
+                        "notifications", "lag-exporter");
+        // Where P1's and P4's CPU went, by process: the services the runner started, Kafka and PostgreSQL among them.
+        assertThat(json.get("notes").get("P1 CPU per command, by process (ms)").asString())
+                .contains("listings", "command-gateway", "kafka", "postgresql");
+        assertThat(json.get("notes").get("P4 CPU per read through the gateway, by process (ms)").asString())
+                .contains("command-gateway", "projections");
     }
 }

@@ -1,8 +1,10 @@
 package io.msmeatlas.outbox;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.msmeatlas.schemas.EventContract;
 import io.msmeatlas.schemas.EventContracts;
 import io.msmeatlas.schemas.EventEnvelope;
@@ -92,6 +94,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private final Counter published;
     private final Counter failures;
+    private final Timer batches;
+    private final DistributionSummary batchSizes;
+    private final Timer waitsPublished;
+    private final Timer waitsTimedOut;
     private final PublishedPositions positions;
 
     private volatile boolean running;
@@ -127,6 +133,15 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
         this.failures = Counter.builder("outbox.relay.failures").description("Failed relay attempts")
                 .register(meters);
+        // What a command's latency and the relay's throughput are made of (bench P1, docs/operations.md).
+        this.batches = Timer.builder("outbox.relay.batch").description("One published batch: read, Kafka transaction, delete, commit")
+                .publishPercentileHistogram().register(meters);
+        this.batchSizes = DistributionSummary.builder("outbox.relay.batch.size").description("Events per published batch")
+                .baseUnit("events").register(meters);
+        Timer.Builder wait = Timer.builder("outbox.publish.wait")
+                .description("How long a command waited for its events to reach Kafka").publishPercentileHistogram();
+        this.waitsPublished = wait.tag("outcome", "published").register(meters);
+        this.waitsTimedOut = wait.tag("outcome", "timed-out").register(meters);
         Gauge.builder("outbox.pending", this, relay -> relay.pending())
                 .description("Events stored but not yet acknowledged by Kafka").register(meters);
         Gauge.builder("outbox.oldest.age.seconds", this, relay -> relay.oldestAgeSeconds())
@@ -194,7 +209,10 @@ public class OutboxRelay implements SmartLifecycle {
         if (lastError.get() != null || !running) {
             return Optional.empty();
         }
-        return positions.await(aggregateId, sequenceNumber, timeout);
+        long start = System.nanoTime();
+        Optional<Position> position = positions.await(aggregateId, sequenceNumber, timeout);
+        (position.isPresent() ? waitsPublished : waitsTimedOut).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return position;
     }
 
     Optional<Instant> lastPublished() {
@@ -241,6 +259,7 @@ public class OutboxRelay implements SmartLifecycle {
     /** One batch: publish it in one Kafka transaction and delete it once committed. Returns the number published. */
     int drainOnce() {
         Producer<String, byte[]> kafka = producer();
+        long start = System.nanoTime();
         Result result = transaction.execute(status -> {
             // One relay per topic drains at a time; keyed by topic so services sharing a database don't wait on each other.
             Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(hashtextextended(?, 0))",
@@ -256,6 +275,10 @@ public class OutboxRelay implements SmartLifecycle {
         });
         if (result.failure() != null) {
             throw result.failure();
+        }
+        if (result.acknowledged() > 0) {
+            batches.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            batchSizes.record(result.acknowledged());
         }
         return result.acknowledged();
     }
