@@ -49,6 +49,11 @@ public record AuthProperties(
             @DefaultValue("1") int trustedProxyHops) {
     }
 
-    public record Redis(@DefaultValue("redis://localhost:6379") String url, @DefaultValue("1s") Duration timeout) {
+    /**
+     * @param url {@code redis://} or, for TLS, {@code rediss://}
+     * @param sslBundle the SSL bundle whose CAs a {@code rediss://} server must be signed by; none: the JDK's
+     */
+    public record Redis(@DefaultValue("redis://localhost:6379") String url, @DefaultValue("1s") Duration timeout,
+            String sslBundle) {
     }
 }

@@ -2,7 +2,9 @@ package io.msmeatlas.auth;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.TrustManagerFactory;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisNodes;
@@ -11,6 +13,7 @@ import org.redisson.config.ConstantDelay;
 import org.redisson.config.SingleServerConfig;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 class RedisConfiguration {
 
     @Bean(destroyMethod = "shutdown")
-    RedissonClient redisson(AuthProperties properties) {
+    RedissonClient redisson(AuthProperties properties, SslBundles bundles) {
         AuthProperties.Redis redis = properties.redis();
         int timeout = (int) redis.timeout().toMillis();
         Config config = new Config();
@@ -51,6 +54,7 @@ class RedisConfiguration {
                 server.setPassword(credentials[1]);
             }
         }
+        trust(bundles, redis.sslBundle()).ifPresent(config::setSslTrustManagerFactory);
         return Redisson.create(config);
     }
 
@@ -66,6 +70,12 @@ class RedisConfiguration {
                 return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
             }
         };
+    }
+
+    /** The named SSL bundle's CAs, for a {@code rediss://} server; none (the JDK's CAs) without such a bundle. */
+    private static Optional<TrustManagerFactory> trust(SslBundles bundles, String bundle) {
+        return bundle == null || !bundles.getBundleNames().contains(bundle) ? Optional.empty()
+                : Optional.of(bundles.getBundle(bundle).getManagers().getTrustManagerFactory());
     }
 
     /** Redisson takes the address without credentials; they are set separately. */

@@ -20,16 +20,31 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path logDir;
     private final int port;
     private final int controllerPort;
+    private final TlsFiles tls;
     private KafkaRaftServer server;
 
     public EmbeddedKafka(Path logDir, int port, int controllerPort) {
+        this(logDir, port, controllerPort, null);
+    }
+
+    /**
+     * With {@code tls}, both listeners (clients' and the controller's) speak TLS only, presenting
+     * that identity: no plaintext port is open.
+     */
+    public EmbeddedKafka(Path logDir, int port, int controllerPort, TlsFiles tls) {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.tls = tls;
     }
 
     public String bootstrapServers() {
         return "localhost:" + port;
+    }
+
+    /** What a client needs besides {@code bootstrap.servers}: nothing, or TLS trusting the local CA. */
+    public Map<String, Object> clientProperties() {
+        return tls == null ? Map.of() : tls.kafkaClientProperties();
     }
 
     public synchronized EmbeddedKafka start() {
@@ -69,11 +84,22 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        String protocol = tls == null ? "PLAINTEXT" : "SSL";
+        props.put("listeners", protocol + "://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        props.put("advertised.listeners", protocol + "://localhost:" + port);
         props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("inter.broker.listener.name", protocol);
+        props.put("listener.security.protocol.map", protocol + ":" + protocol + ",CONTROLLER:" + protocol);
+        if (tls != null) {
+            props.put("ssl.keystore.type", "PKCS12");
+            props.put("ssl.keystore.location", tls.keyStore().toAbsolutePath().toString());
+            props.put("ssl.keystore.password", tls.keyStorePassword());
+            props.put("ssl.key.password", tls.keyStorePassword());
+            // The broker is the controller's client too: it trusts the CA and checks the host name.
+            props.put("ssl.truststore.type", "PEM");
+            props.put("ssl.truststore.location", tls.caCertificate().toAbsolutePath().toString());
+            props.put("ssl.client.auth", "none");
+        }
         props.put("log.dirs", logDir.toAbsolutePath().toString());
         // Topics are created on purpose by their owners, with the partition count they need.
         props.put("auto.create.topics.enable", "false");

@@ -22,12 +22,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final String database;
+    private final TlsFiles tls;
     private EmbeddedPostgres postgres;
 
     public EmbeddedPostgresServer(Path dataDir, int port, String database) {
+        this(dataDir, port, database, null);
+    }
+
+    /**
+     * With {@code tls}, the server presents that identity and refuses every TCP connection that is
+     * not encrypted ({@code hostssl} lines only); {@link #jdbcUrl()} then asks for
+     * {@code sslmode=verify-full} against the CA.
+     */
+    public EmbeddedPostgresServer(Path dataDir, int port, String database, TlsFiles tls) {
         this.dataDir = dataDir;
         this.port = port;
         this.database = database;
+        this.tls = tls;
     }
 
     public synchronized EmbeddedPostgresServer start() {
@@ -37,7 +48,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Ports.requireFree(port, "PostgreSQL");
         try {
             Files.createDirectories(dataDir);
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     // Our owner stops us, after the services that use us; zonky's own hook would go first.
@@ -45,8 +56,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "on")
-                    .start();
+                    .setServerConfig("fsync", "on");
+            if (tls != null) {
+                builder.setServerConfig("ssl", "on")
+                        .setServerConfig("ssl_cert_file", tls.certificate().toAbsolutePath().toString())
+                        .setServerConfig("ssl_key_file", tls.privateKey().toAbsolutePath().toString())
+                        .setServerConfig("ssl_min_protocol_version", "TLSv1.2")
+                        .setServerConfig("hba_file", writeTlsOnlyHba().toAbsolutePath().toString());
+            }
+            postgres = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("PostgreSQL did not start on port " + port + ": " + e.getMessage(), e);
         }
@@ -73,7 +91,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + port + "/" + database;
+        return jdbcUrl(database);
+    }
+
+    private String jdbcUrl(String databaseName) {
+        String url = "jdbc:postgresql://localhost:" + port + "/" + databaseName;
+        return tls == null ? url
+                : url + "?sslmode=verify-full&sslrootcert=" + tls.caCertificate().toAbsolutePath();
+    }
+
+    /**
+     * Outside the data directory (initdb wants it empty on a first start, and a later plain run keeps
+     * its own pg_hba.conf): loopback only, encrypted only, trusted as in plain local runs.
+     */
+    private Path writeTlsOnlyHba() throws IOException {
+        Path hba = tls.directory().resolve("pg_hba.conf");
+        Files.writeString(hba, """
+                # Written by EmbeddedPostgresServer for TLS runs: no line admits an unencrypted TCP connection.
+                local   all all                trust
+                hostssl all all 127.0.0.1/32   trust
+                hostssl all all ::1/128        trust
+                """);
+        return hba;
     }
 
     public int port() {
@@ -81,7 +120,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private void createDatabaseIfMissing() {
-        String admin = "jdbc:postgresql://localhost:" + port + "/postgres";
+        String admin = jdbcUrl("postgres");
         try (Connection connection = DriverManager.getConnection(admin, USER, "");
                 Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery(

@@ -1,6 +1,7 @@
 package io.msmeatlas.launcher;
 
 import io.msmeatlas.infra.EmbeddedKafka;
+import io.msmeatlas.infra.TlsFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -25,9 +26,13 @@ final class KafkaBroker implements Callable<Integer> {
     @Option(names = "--controller-port", required = true)
     int controllerPort;
 
+    @Option(names = "--tls-dir", description = "Listen with TLS only, with the identity in this directory (LocalCertificates).")
+    Path tlsDir;
+
     @Override
     public Integer call() throws InterruptedException {
-        EmbeddedKafka kafka = new EmbeddedKafka(logDir, port, controllerPort).start();
+        EmbeddedKafka kafka = new EmbeddedKafka(logDir, port, controllerPort, tlsDir == null ? null : new TlsFiles(tlsDir))
+                .start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.stop();

@@ -1,10 +1,12 @@
 package io.msmeatlas.launcher;
 
+import io.msmeatlas.infra.TlsFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,17 +27,25 @@ final class KafkaProcess {
     private final int port;
     private final int controllerPort;
     private final Path log;
+    private final TlsFiles tls;
     private Process process;
 
-    KafkaProcess(Path logDir, int port, int controllerPort, Path log) {
+    /** With {@code tls}, the broker listens with TLS only (see {@link io.msmeatlas.infra.EmbeddedKafka}). */
+    KafkaProcess(Path logDir, int port, int controllerPort, Path log, TlsFiles tls) {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
         this.log = log;
+        this.tls = tls;
     }
 
     String bootstrapServers() {
         return "localhost:" + port;
+    }
+
+    /** What a client needs besides {@code bootstrap.servers}: nothing, or TLS trusting the local CA. */
+    Map<String, Object> clientProperties() {
+        return tls == null ? Map.of() : tls.kafkaClientProperties();
     }
 
     synchronized boolean isRunning() {
@@ -52,6 +62,9 @@ final class KafkaProcess {
         command.addAll(ownLauncher());
         command.addAll(List.of("kafka", "--log-dir", logDir.toString(), "--port", Integer.toString(port),
                 "--controller-port", Integer.toString(controllerPort)));
+        if (tls != null) {
+            command.addAll(List.of("--tls-dir", tls.directory().toString()));
+        }
         try {
             Files.createDirectories(log.getParent());
             process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -94,8 +107,9 @@ final class KafkaProcess {
 
     private void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        Map<String, Object> config = new HashMap<>(clientProperties());
+        config.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Kafka exited with code " + process.exitValue() + " while starting; see " + log);

@@ -76,6 +76,11 @@ public final class LocalPlatform implements Callable<Integer> {
             description = "Publish listings without admin review (moderation off), for a small deployment or a demo.")
     boolean autoApprove;
 
+    @Option(names = "--tls",
+            description = "TLS everywhere: a local CA made under the data directory; every service serves HTTPS only "
+                    + "and reaches Kafka, PostgreSQL, Redis and its peers over TLS (docs/operations.md, TLS).")
+    boolean tls;
+
     @Option(names = "--project-root", defaultValue = ".", description = "Where the service modules' target/ folders are.")
     Path projectRoot;
 
@@ -91,7 +96,7 @@ public final class LocalPlatform implements Callable<Integer> {
         }
         PlatformConfig config = new PlatformConfig(projectRoot, dataDir, gatewayPort, authPort, listingsPort, projectionsPort,
                 valuationPort, matchingPort, notificationsPort, kafkaPort, kafkaControllerPort, postgresPort, redisPort, heap, Duration.ofSeconds(readyTimeoutSeconds), rateLimitExempt,
-                autoApprove, lagExporterPort);
+                autoApprove, lagExporterPort, tls);
         Platform platform = new Platform(config, System.out::println);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -107,8 +112,12 @@ public final class LocalPlatform implements Callable<Integer> {
             System.err.println("MSMEAtlas did not start: " + e.getMessage());
             return 1;
         }
-        System.out.printf("MSMEAtlas ready on http://localhost:%d (in %.1f s). Ctrl-C stops everything.%n",
-                gatewayPort, (System.nanoTime() - started) / 1e9);
+        System.out.printf("MSMEAtlas ready on %s (in %.1f s). Ctrl-C stops everything.%n",
+                platform.gatewayUrl(), (System.nanoTime() - started) / 1e9);
+        if (tls) {
+            System.out.println("Trust the local CA to call it: curl --cacert " + config.tlsFiles().caCertificate() + " "
+                    + platform.gatewayUrl() + "/health");
+        }
         stopped.await();
         return 0;
     }

@@ -2,12 +2,15 @@ package io.msmeatlas.launcher;
 
 import io.msmeatlas.infra.EmbeddedPostgresServer;
 import io.msmeatlas.infra.EmbeddedRedisServer;
+import io.msmeatlas.infra.LocalCertificates;
 import io.msmeatlas.infra.Ports;
+import io.msmeatlas.infra.TlsFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -25,16 +28,24 @@ final class Platform implements AutoCloseable {
     private final KafkaProcess kafka;
     private final EmbeddedRedisServer redis;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final Set<String> only;
     private String adminPassword;
 
     Platform(PlatformConfig config, Consumer<String> out) {
+        this(config, out, Set.of());
+    }
+
+    /** Only the named services (all when empty), for tests that need a few: each JVM costs start-up time. */
+    Platform(PlatformConfig config, Consumer<String> out, Set<String> only) {
         this.config = config;
         this.out = out;
+        this.only = Set.copyOf(only);
+        TlsFiles tls = config.tls() ? config.tlsFiles() : null;
         this.postgres = new EmbeddedPostgresServer(config.dataDir().resolve("postgres"), config.postgresPort(),
-                PlatformConfig.DATABASE);
+                PlatformConfig.DATABASE, tls);
         this.kafka = new KafkaProcess(config.dataDir().resolve("kafka"), config.kafkaPort(),
-                config.kafkaControllerPort(), config.logDir().resolve("kafka.log"));
-        this.redis = new EmbeddedRedisServer(config.redisPort());
+                config.kafkaControllerPort(), config.logDir().resolve("kafka.log"), tls);
+        this.redis = new EmbeddedRedisServer(config.redisPort(), tls);
     }
 
     /** Starts everything or, if any part fails, stops what did start and throws naming the part. */
@@ -42,6 +53,10 @@ final class Platform implements AutoCloseable {
         requirePortsFree();
         try {
             adminPassword = AdminPassword.loadOrCreate(config.dataDir());
+            if (config.tls()) {
+                // Made (or reused while valid) at run time, under the data directory: never in the repository.
+                LocalCertificates.ensure(config.tlsFiles().directory());
+            }
             startInfrastructure();
             startServices();
         } catch (RuntimeException e) {
@@ -63,7 +78,7 @@ final class Platform implements AutoCloseable {
     }
 
     String gatewayUrl() {
-        return "http://localhost:" + config.gatewayPort();
+        return config.serviceUrl(config.gatewayPort());
     }
 
     ServiceProcess service(String name) {
@@ -135,10 +150,15 @@ final class Platform implements AutoCloseable {
                 CompletableFuture.runAsync(postgres::start),
                 CompletableFuture.runAsync(kafka::start),
                 CompletableFuture.runAsync(redis::start)));
-        out.accept("  Kafka       " + kafka.bootstrapServers() + "   (topics: msme.<context>.events)");
+        out.accept("  Kafka       " + kafka.bootstrapServers() + (config.tls() ? "   (TLS only)" : "")
+                + "   (topics: msme.<context>.events)");
         out.accept("  PostgreSQL  " + postgres.jdbcUrl() + "   (user postgres, trust auth on loopback)");
-        out.accept("  Redis       redis://localhost:" + redis.port());
+        out.accept("  Redis       " + redis.url());
         out.accept("  Data        " + config.dataDir().toAbsolutePath() + "   (logs in " + config.logDir() + ")");
+        if (config.tls()) {
+            out.accept("  TLS         local CA " + config.tlsFiles().caCertificate()
+                    + "   (HTTPS only; Kafka, PostgreSQL and Redis over TLS)");
+        }
         out.accept("  Admin       " + PlatformConfig.ADMIN_EMAIL + "   (password in "
                 + AdminPassword.file(config.dataDir()) + ")");
         out.accept("  Moderation  " + (config.autoApproveListings()
@@ -153,15 +173,38 @@ final class Platform implements AutoCloseable {
         join(CompletableFuture.allOf(services.stream()
                 .map(service -> CompletableFuture.runAsync(() -> {
                     service.awaitHealthy(config.readyTimeout());
-                    out.accept("  " + pad(service.name()) + " http://localhost:" + service.port() + "   healthy");
+                    out.accept("  " + pad(service.name()) + " " + config.serviceUrl(service.port()) + "   healthy");
                 }))
                 .toArray(CompletableFuture[]::new)));
     }
 
     List<ServiceSpec> specs() {
+        return allSpecs().stream().filter(spec -> only.isEmpty() || only.contains(spec.name()))
+                .map(spec -> config.tls() ? withTls(spec) : spec)
+                .toList();
+    }
+
+    /**
+     * The variables that switch TLS on in any service (docs/operations.md, TLS): HTTPS with the local
+     * identity, the local CA trusted for peers, Redis and Kafka. PostgreSQL's TLS is in the JDBC URL,
+     * Redis' in its {@code rediss://} URL and the peers' in their {@code https://} URLs.
+     */
+    private ServiceSpec withTls(ServiceSpec spec) {
+        TlsFiles tls = config.tlsFiles();
+        Map<String, String> environment = new LinkedHashMap<>(Map.of(
+                "ATLAS_TLS_ENABLED", "true",
+                "ATLAS_TLS_CERTIFICATE", "file:" + tls.certificate(),
+                "ATLAS_TLS_PRIVATE_KEY", "file:" + tls.privateKey(),
+                "ATLAS_TLS_CA", "file:" + tls.caCertificate(),
+                "KAFKA_SECURITY_PROTOCOL", "SSL"));
+        environment.putAll(spec.environment());
+        return new ServiceSpec(spec.name(), spec.module(), spec.port(), Map.copyOf(environment));
+    }
+
+    private List<ServiceSpec> allSpecs() {
         String kafkaServers = "localhost:" + config.kafkaPort();
         String jdbcUrl = config.jdbcUrl();
-        String redisUrl = "redis://localhost:" + config.redisPort();
+        String redisUrl = redis.url();
         return List.of(
                 new ServiceSpec("auth", "auth", config.authPort(), Map.of(
                         "DATABASE_URL", jdbcUrl,
@@ -186,17 +229,17 @@ final class Platform implements AutoCloseable {
                         "DATABASE_URL", jdbcUrl,
                         "KAFKA_BOOTSTRAP_SERVERS", kafkaServers,
                         "REDIS_URL", redisUrl,
-                        "PUBLIC_URL", "http://localhost:" + config.gatewayPort())),
+                        "PUBLIC_URL", config.serviceUrl(config.gatewayPort()))),
                 // Consumer lag of every group, in offsets and seconds, for Prometheus (docs/operations.md).
                 new ServiceSpec("lag-exporter", "lag-exporter", config.lagExporterPort(), Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", kafkaServers)),
                 new ServiceSpec("command-gateway", "command-gateway", config.gatewayPort(), Map.of(
-                        "AUTH_URL", "http://localhost:" + config.authPort(),
-                        "LISTINGS_URL", "http://localhost:" + config.listingsPort(),
-                        "PROJECTIONS_URL", "http://localhost:" + config.projectionsPort(),
-                        "VALUATION_URL", "http://localhost:" + config.valuationPort(),
-                        "MATCHING_URL", "http://localhost:" + config.matchingPort(),
-                        "NOTIFICATIONS_URL", "http://localhost:" + config.notificationsPort(),
+                        "AUTH_URL", config.serviceUrl(config.authPort()),
+                        "LISTINGS_URL", config.serviceUrl(config.listingsPort()),
+                        "PROJECTIONS_URL", config.serviceUrl(config.projectionsPort()),
+                        "VALUATION_URL", config.serviceUrl(config.valuationPort()),
+                        "MATCHING_URL", config.serviceUrl(config.matchingPort()),
+                        "NOTIFICATIONS_URL", config.serviceUrl(config.notificationsPort()),
                         "REDIS_URL", redisUrl,
                         "RATE_LIMIT_EXEMPT_CIDRS", config.rateLimitExemptCidrs())));
     }

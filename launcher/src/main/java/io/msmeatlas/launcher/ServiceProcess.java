@@ -20,17 +20,27 @@ final class ServiceProcess {
 
     private final ServiceSpec spec;
     private final Path log;
+    private final URI health;
+    private final HttpClient http;
     private Process process;
 
-    private ServiceProcess(ServiceSpec spec, Path log) {
+    private ServiceProcess(ServiceSpec spec, Path log, URI health, HttpClient http) {
         this.spec = spec;
         this.log = log;
+        this.health = health;
+        this.http = http;
     }
 
     static ServiceProcess start(ServiceSpec spec, PlatformConfig config) {
         Path jar = executableJar(config.projectRoot(), spec.module());
         Path log = config.logDir().resolve(spec.name() + ".log");
-        ServiceProcess service = new ServiceProcess(spec, log);
+        URI health = URI.create(config.serviceUrl(spec.port()) + "/actuator/health");
+        // In a TLS run the services serve HTTPS only, with a certificate from the local CA.
+        HttpClient http = config.tls()
+                ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1))
+                        .sslContext(config.tlsFiles().clientContext()).build()
+                : HTTP;
+        ServiceProcess service = new ServiceProcess(spec, log, health, http);
         List<String> command = new ArrayList<>(List.of(javaBinary(),
                 "-Xmx" + config.serviceHeap(), "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
                 "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
@@ -67,13 +77,12 @@ final class ServiceProcess {
     /** Waits until /actuator/health answers UP; fails naming the service if it exits or times out. */
     void awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        URI health = URI.create("http://localhost:" + spec.port() + "/actuator/health");
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(spec.name() + " exited with code " + process.exitValue()
                         + " while starting. Last lines of " + log + ":\n" + tail(40));
             }
-            if (isHealthy(health)) {
+            if (isHealthy()) {
                 return;
             }
             pause();
@@ -120,9 +129,9 @@ final class ServiceProcess {
         }
     }
 
-    private static boolean isHealthy(URI health) {
+    private boolean isHealthy() {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2))
                     .build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {

@@ -46,7 +46,12 @@ public record NotificationsProperties(
             @DefaultValue("20") int batchSize) {
     }
 
-    /** @param timeout each Redis call's limit; the fan-out is best effort, the sweep makes up for it */
-    public record Redis(@DefaultValue("redis://localhost:6379") String url, @DefaultValue("2s") Duration timeout) {
+    /**
+     * @param url {@code redis://} or, for TLS, {@code rediss://}
+     * @param timeout each Redis call's limit; the fan-out is best effort, the sweep makes up for it
+     * @param sslBundle the SSL bundle whose CAs a {@code rediss://} server must be signed by; none: the JDK's
+     */
+    public record Redis(@DefaultValue("redis://localhost:6379") String url, @DefaultValue("2s") Duration timeout,
+            String sslBundle) {
     }
 }

@@ -5,13 +5,16 @@ import io.msmeatlas.gateway.errors.DownstreamFailure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.cloud.gateway.config.HttpClientSslConfigurer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 /** Calls a service's {@code /actuator/health}, giving up after 2 s. */
 @Component
@@ -19,7 +22,14 @@ class DownstreamHealthClient {
 
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    private final WebClient webClient = WebClient.create();
+    private final WebClient webClient;
+
+    /** https:// services are trusted as the routes' are (spring.cloud.gateway...httpclient.ssl). */
+    DownstreamHealthClient(HttpClientSslConfigurer tls) {
+        this.webClient = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(tls.configureSsl(HttpClient.create())))
+                .build();
+    }
 
     /** The service's health as UP or DOWN with a reason; never fails. */
     Mono<ServiceHealth> check(URI baseUrl) {

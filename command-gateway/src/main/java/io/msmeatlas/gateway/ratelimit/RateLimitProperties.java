@@ -49,7 +49,8 @@ public record RateLimitProperties(@Name("default") Limit defaultLimit, Map<Strin
      * @param url {@code redis://host:port} or {@code rediss://} for TLS
      * @param timeout the most one rate-limit decision may wait for Redis before the local limiter decides
      * @param retryInterval how long Redis is left alone after it failed before it is tried again
+     * @param sslBundle the SSL bundle whose CAs a {@code rediss://} server must be signed by; none: the JDK's
      */
-    public record Redis(String url, Duration timeout, Duration retryInterval) {
+    public record Redis(String url, Duration timeout, Duration retryInterval, String sslBundle) {
     }
 }

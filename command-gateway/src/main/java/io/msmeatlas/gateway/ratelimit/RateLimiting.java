@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -39,8 +40,9 @@ class RateLimiting implements DisposableBean {
     private final Counter fallbacks;
     private final AtomicBoolean distributed = new AtomicBoolean(true);
 
-    RateLimiting(RateLimitProperties properties, CircuitBreakerRegistry breakers, MeterRegistry meters) {
-        this.redis = new RedisRateLimiter(properties.redis());
+    RateLimiting(RateLimitProperties properties, CircuitBreakerRegistry breakers, MeterRegistry meters,
+            SslBundles bundles) {
+        this.redis = new RedisRateLimiter(properties.redis(), bundles);
         this.local = new LocalRateLimiter(longestPeriod(properties));
         this.redisTimeout = properties.redis().timeout();
         this.breaker = breakers.circuitBreaker(BREAKER, CircuitBreakerConfig.custom()

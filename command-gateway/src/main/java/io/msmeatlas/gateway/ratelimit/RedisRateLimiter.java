@@ -6,6 +6,7 @@ import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateType;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.springframework.boot.ssl.SslBundles;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,7 +20,7 @@ final class RedisRateLimiter implements AutoCloseable {
 
     private final RedissonClient redisson;
 
-    RedisRateLimiter(RateLimitProperties.Redis redis) {
+    RedisRateLimiter(RateLimitProperties.Redis redis, SslBundles bundles) {
         int timeoutMillis = (int) redis.timeout().toMillis();
         Config config = new Config()
                 // Connect on first use: the gateway starts, and limits locally, while Redis is down.
@@ -33,6 +34,10 @@ final class RedisRateLimiter implements AutoCloseable {
                 // A failed call falls back to the local limiter at once rather than being retried.
                 .setRetryAttempts(0)
                 .setConnectionMinimumIdleSize(4);
+        // For rediss://: the server's certificate must be signed by one of the bundle's CAs.
+        if (redis.sslBundle() != null && bundles.getBundleNames().contains(redis.sslBundle())) {
+            config.setSslTrustManagerFactory(bundles.getBundle(redis.sslBundle()).getManagers().getTrustManagerFactory());
+        }
         this.redisson = Redisson.create(config);
     }
 

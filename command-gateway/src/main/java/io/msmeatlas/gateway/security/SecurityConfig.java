@@ -6,6 +6,7 @@ import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.cloud.gateway.config.HttpClientSslConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -80,10 +81,11 @@ class SecurityConfig {
      * (required), iss, aud, and the shape of sub and roles.
      */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(AuthProperties auth) {
-        HttpClient jwksClient = HttpClient.create()
+    ReactiveJwtDecoder jwtDecoder(AuthProperties auth, HttpClientSslConfigurer tls) {
+        // An https:// JWKS URI is trusted as the routes' services are (spring.cloud.gateway...httpclient.ssl).
+        HttpClient jwksClient = tls.configureSsl(HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) auth.jwksTimeout().toMillis())
-                .responseTimeout(auth.jwksTimeout());
+                .responseTimeout(auth.jwksTimeout()));
         WebClient webClient = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(jwksClient))
                 .filter(new JwksRefetchThrottle(auth.jwksRefetchCooldown(), Clock.systemUTC()))

@@ -1,7 +1,12 @@
 package io.msmeatlas.projections.cluster;
 
 import io.msmeatlas.projections.ProjectionsStreams;
+import javax.net.ssl.SSLContext;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.web.server.Ssl;
+import org.springframework.boot.web.server.WebServerSslBundle;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,9 +28,13 @@ public class ClusterConfiguration {
         return new ProjectionCluster(streams::serving, server::hostInfo, properties.maxStandbyLag());
     }
 
+    /** Peers are served as this instance is: over HTTPS with its SSL bundle when it serves HTTPS. */
     @Bean
-    PeerClient peerClient(ClusterProperties properties) {
-        return new PeerClient(properties.peerTimeout(), properties.consistencyWait());
+    PeerClient peerClient(ClusterProperties properties, ServerProperties server, SslBundles bundles) {
+        SSLContext tls = Ssl.isEnabled(server.getSsl())
+                ? WebServerSslBundle.get(server.getSsl(), bundles).createSslContext()
+                : null;
+        return new PeerClient(properties.peerTimeout(), properties.consistencyWait(), tls);
     }
 
     @Bean

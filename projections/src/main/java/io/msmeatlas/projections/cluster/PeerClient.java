@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -20,23 +21,34 @@ import org.apache.kafka.streams.state.HostInfo;
 public class PeerClient {
 
     private final HttpClient http;
+    private final String scheme;
     private final Duration timeout;
     private final Duration consistencyWait;
+
+    /** Peers over plain HTTP. */
+    public PeerClient(Duration timeout, Duration consistencyWait) {
+        this(timeout, consistencyWait, null);
+    }
 
     /**
      * @param timeout for connecting, and again for the whole answer ({@code peer-timeout})
      * @param consistencyWait added to the answer's time limit when the query carries a consistency
      *        token, for which the peer may wait that long ({@code consistency-wait})
+     * @param tls peers over HTTPS, trusted (and their host names checked) with this context; null for HTTP
      */
-    public PeerClient(Duration timeout, Duration consistencyWait) {
+    public PeerClient(Duration timeout, Duration consistencyWait, SSLContext tls) {
         this.timeout = timeout;
         this.consistencyWait = consistencyWait;
+        this.scheme = tls == null ? "http" : "https";
         // HTTP/1.1: a plain-text HTTP/2 upgrade attempt would only cost a round trip with Tomcat.
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
     }
 
     /**
@@ -72,8 +84,8 @@ public class PeerClient {
         return send(host, request, partitions).join();
     }
 
-    private static URI uri(HostInfo host, String pathAndQuery) {
+    private URI uri(HostInfo host, String pathAndQuery) {
         String name = host.host().contains(":") ? "[" + host.host() + "]" : host.host();
-        return URI.create("http://" + name + ":" + host.port() + pathAndQuery);
+        return URI.create(scheme + "://" + name + ":" + host.port() + pathAndQuery);
     }
 }
