@@ -34,23 +34,35 @@ public class KafkaStreamsConfig {
     /** Records no projection could read, with the reason in {@code __streams.errors.*} headers. */
     public static final String DEAD_LETTER_TOPIC = "msme.projections.dlq";
 
+    /** Input records held per partition before Kafka Streams pauses fetching from it. */
+    static final int BUFFERED_RECORDS_PER_PARTITION = 100;
+    /** One fetch response, all partitions together (Kafka's default: 50 MiB). */
+    static final int FETCH_MAX_BYTES = 2 * 1024 * 1024;
+    static final int MAX_PARTITION_FETCH_BYTES = 256 * 1024;
+
     /**
      * Poison records go to the dead-letter topic and the partition moves on (KIP-1034), rather than
      * stalling every listing behind them. At-least-once is enough: the projections are idempotent.
      * One stream thread and small RocksDB buffers keep the service within a 128 MB heap.
      */
     public static Map<String, Object> processingSettings() {
-        return Map.of(
-                StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE,
-                StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1,
-                StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DEAD_LETTER_TOPIC,
-                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueProcessingExceptionHandler.class.getName(),
-                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName(),
-                StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName(),
+        return Map.ofEntries(
+                Map.entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE),
+                Map.entry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1),
+                Map.entry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DEAD_LETTER_TOPIC),
+                Map.entry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        LogAndContinueProcessingExceptionHandler.class.getName()),
+                Map.entry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        LogAndContinueExceptionHandler.class.getName()),
+                Map.entry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName()),
                 // Publishers write in Kafka transactions: an aborted batch must stay invisible.
-                StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+                Map.entry(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed"),
+                // Records waiting on the heap, bounded: by default 1000 per input partition plus
+                // 50 MiB fetches, which a burst of 100k listing events turned into an OutOfMemoryError at 128 MB.
+                Map.entry(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, BUFFERED_RECORDS_PER_PARTITION),
+                Map.entry(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), FETCH_MAX_BYTES),
+                Map.entry(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+                        MAX_PARTITION_FETCH_BYTES));
     }
 
     /**
