@@ -254,8 +254,10 @@ final class Scenarios {
     Report.Row p3Rebuild(List<Load.Result> runs, Map<String, Object> notes) throws Exception {
         int produced = fillListingTopic(sizes.rebuildEvents);
         Map<TopicPartition, Long> end = endOffsets();
-        // The running projections service reads the same events; let it finish so it does not compete.
-        long serviceLagWait = awaitGroupCaughtUp("msme-projections", end, Duration.ofMinutes(5));
+        // The running projections service reads the same events; let it finish so it does not compete. It
+        // shares two cores with valuation, matching and notifications working through the same burst: a few
+        // hundred events/s, so 100k take minutes.
+        long serviceLagWait = awaitGroupCaughtUp("msme-projections", end, Duration.ofMinutes(15));
         notes.put("P3 events produced", produced);
         notes.put("P3 wait for the running projections service to catch up (ms, -1 = gave up)", serviceLagWait);
 
